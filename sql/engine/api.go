@@ -5,6 +5,7 @@ import (
 
 	"github.com/tsqld/tsqld/sql/result"
 	"github.com/tsqld/tsqld/sql/types"
+	"github.com/tsqld/tsqld/storage"
 )
 
 // Config opens an Engine.
@@ -24,6 +25,11 @@ type Config struct {
 	Edition string
 	// Collation is the server default collation name.
 	Collation string
+	// Storage, when set, is used as the main store instead of opening one
+	// from DataDir (tests and embedders); TempStorage likewise for tempdb
+	// (default: a fresh in-memory store). The Engine closes them.
+	Storage     storage.Engine
+	TempStorage storage.Engine
 }
 
 // LoginInfo describes an authenticated login.

@@ -1,0 +1,7 @@
+//go:build !linux
+
+package browser
+
+import "net"
+
+func setBroadcast(net.PacketConn) {}

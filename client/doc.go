@@ -1,0 +1,16 @@
+// Package client is the client side of SQL Server connectivity: it parses
+// server names the way sqlcmd and SqlClient do (host, host,port,
+// host\instance, tcp:/np:/lpc:/admin: prefixes, ".", "(local)"), ADO-style
+// connection strings with their keyword synonyms and quoting rules, and
+// go-mssqldb's sqlserver:// URLs; and it builds the client-visible
+// connection errors (10061 and its family) with SqlClient's exact composite
+// text, in English or French, from the message catalogue in sql/msgs.
+// Go dial errors map onto that family with FromDialError.
+//
+// lpc: (shared memory) and np: (named pipes) have no Windows meaning here:
+// they select the instance's Unix-domain socket, whose path the caller
+// resolves (the service package knows where the instance keeps it).
+//
+// It imports sql/msgs only; it must not import server, tds or the engine.
+// The doctor's probes and the sqlcmd-compatible shell build on it.
+package client

@@ -1,0 +1,124 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/tsqld/tsqld/sql/engine"
+	"github.com/tsqld/tsqld/sql/msgs"
+	"github.com/tsqld/tsqld/tds"
+)
+
+// execute runs one request and leaves its response in the message buffer
+// (execLoop ends the message). It reports whether the connection must be
+// closed afterwards (fatal error, malformed request, server shutdown).
+func (c *conn) execute(r *request) (fatal bool) {
+	w := c.w
+	w.beginResponse(r.ctx)
+	if r.resetConnection() {
+		// sp_reset_connection: the ack is the first token of the reply.
+		if c.version.Is72() {
+			w.mw.Buf = tds.AppendEnvChangeResetAck(w.mw.Buf)
+		}
+		if err := c.sess.Reset(w); err != nil {
+			return c.requestFailed(err)
+		}
+	}
+	var err error
+	switch r.typ {
+	case tds.PacketSQLBatch:
+		var b tds.SQLBatch
+		if derr := b.Decode(r.payload, c.version); derr != nil {
+			c.logf("SQL batch: %v", derr)
+			return true
+		}
+		err = c.sess.ExecBatch(r.ctx, b.Text, w)
+	case tds.PacketRPC:
+		var req tds.RPCRequest
+		if derr := req.Decode(r.payload, c.version); derr != nil {
+			c.logf("RPC: %v", derr)
+			return true
+		}
+		w.inRPC = true
+		var rpc engine.RPC
+		for i := range req.Calls {
+			call := &req.Calls[i]
+			if perr := c.rpcFromCall(&rpc, call); perr != nil {
+				w.Message(perr)
+				w.endRPC()
+				continue
+			}
+			err = c.sess.ExecRPC(r.ctx, &rpc, w)
+			w.endRPC()
+			if err != nil {
+				break
+			}
+		}
+	case tds.PacketTransMgr:
+		var tm tds.TMRequest
+		if derr := tm.Decode(r.payload, c.version); derr != nil {
+			c.logf("TM request: %v", derr)
+			return true
+		}
+		req, merr := tmRequest(&tm)
+		if merr != nil {
+			w.Message(merr)
+			break
+		}
+		err = c.sess.ExecTM(r.ctx, req, w)
+	case tds.PacketBulkLoad:
+		// INSERT BULK is refused by the engine before a client gets here.
+		w.Message(&msgs.Error{Number: 4022, Severity: 16, State: 1, Line: 1,
+			Text: "Bulk load data was expected but not sent. The batch will be terminated."})
+	default:
+		c.logf("unexpected packet type %v after login", r.typ)
+		return true
+	}
+	if err != nil {
+		return c.requestFailed(err)
+	}
+	return w.fatal
+}
+
+// requestFailed classifies an error that ended a request.
+func (c *conn) requestFailed(err error) bool {
+	var fe *engine.FatalError
+	switch {
+	case errors.As(err, &fe):
+		c.logf("session ended: %s", fe.Reason)
+		return true
+	case c.ctx.Err() != nil:
+		return true // connection or server going away
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return c.w.fatal // attention: the ack is added by execLoop
+	}
+	// The writer failed (socket) or the engine broke its contract; either
+	// way the client cannot trust this connection any more.
+	c.logf("request failed: %v", err)
+	return true
+}
+
+// tmRequest maps a TM request to the engine's form.
+func tmRequest(t *tds.TMRequest) (*engine.TMRequest, *msgs.Error) {
+	req := &engine.TMRequest{Name: t.Name, Isolation: t.Isolation}
+	switch t.Type {
+	case tds.TMBeginXact:
+		req.Kind = engine.TMBegin
+	case tds.TMCommitXact:
+		req.Kind = engine.TMCommit
+	case tds.TMRollbackXact:
+		req.Kind = engine.TMRollback
+	case tds.TMSaveXact:
+		req.Kind = engine.TMSave
+	default:
+		// DTC enlistment and promotion need a transaction coordinator.
+		return nil, &msgs.Error{Number: 8509, Severity: 16, State: 1, Line: 1,
+			Text: fmt.Sprintf("Import of Microsoft Distributed Transaction Coordinator (MS DTC) transaction failed: %s.", "distributed transactions are not supported")}
+	}
+	if t.BeginXact() {
+		req.BeginNew = true
+		req.BeginNewIsolation = t.NewIsolation
+	}
+	return req, nil
+}

@@ -1,0 +1,234 @@
+package server
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/tsqld/tsqld/internal/version"
+	"github.com/tsqld/tsqld/sql/engine"
+	"github.com/tsqld/tsqld/sql/msgs"
+	"github.com/tsqld/tsqld/tds"
+)
+
+// progName is LOGINACK's ProgName as SQL Server sends it (two trailing
+// NULs included); SNAC fails on anything but "Microsoft SQL Server".
+const progName = "Microsoft SQL Server\x00\x00"
+
+func productVersion() tds.ProductVersion {
+	return tds.ProductVersion{Major: version.Major, Minor: version.Minor, Build: version.Build, SubBuild: version.Sub}
+}
+
+// defaultCollation is what the login response announces (ENVCHANGE 7) and
+// what character columns without an explicit collation carry.
+var defaultCollation = tds.SQLLatin1GeneralCP1CIAS
+
+// doLogin handles LOGIN7 and answers it; it reports success.
+func (c *conn) doLogin(msg tds.Message) bool {
+	if msg.Type != tds.PacketLogin7 {
+		return false
+	}
+	var l tds.Login7
+	if err := l.Decode(msg.Payload); err != nil {
+		c.srv.cfg.ErrorLog.Error("Logon", 17832, 20, 2,
+			fmt.Sprintf("The login packet used to open the connection is structurally invalid; the connection has been closed. Please contact the vendor of the client library. [CLIENT: %s]", c.clientIP))
+		return false
+	}
+	c.version = tds.Negotiate(l.TDSVersion, tds.Version74)
+	c.login = l.UserName
+
+	// The login response must fit the packet size the client asked for and
+	// at most 4096 (go-mssqldb reads with a buffer of its requested size
+	// until it sees ENVCHANGE 4).
+	size := int(l.PacketSize)
+	if size == 0 {
+		size = tds.DefaultPacketSize // jTDS: "server decides"
+	}
+	size = max(tds.MinPacketSize, min(size, tds.MaxPacketSize))
+	if c.encrypted && size > tds.MaxEncryptedPacketSize {
+		size = tds.MaxEncryptedPacketSize
+	}
+	c.mw.SetPacketSize(min(size, tds.DefaultPacketSize))
+
+	if c.spid == 0 {
+		text := fmt.Sprintf("Could not connect because the maximum number of '%d' user connections has already been reached. The system administrator can use sp_configure to increase the maximum value. The connection has been closed.", c.srv.cfg.MaxConnections)
+		c.srv.cfg.ErrorLog.Error("Logon", 17809, 20, 3, text+fmt.Sprintf(" [CLIENT: %s]", c.clientIP))
+		c.sendLoginFailure(&msgs.Error{Number: 17809, Severity: 20, State: 3, Text: text})
+		return false
+	}
+	if c.srv.paused.Load() {
+		c.logPausedLogin(l.UserName)
+		c.sendLoginFailure(&msgs.Error{Number: 17142, Severity: 14, State: 0, Line: 1, Text: pausedText})
+		return false
+	}
+	if l.IntSecurity() || len(l.SSPI) > 0 {
+		// Integrated security would need SSPI/Kerberos round trips.
+		text := "Login failed. The login is from an untrusted domain and cannot be used with Integrated authentication."
+		c.srv.cfg.ErrorLog.Error("Logon", 18452, 14, 1, text+fmt.Sprintf(" [CLIENT: %s]", c.clientIP))
+		c.sendLoginFailure(&msgs.Error{Number: 18452, Severity: 14, State: 1, Text: text})
+		return false
+	}
+
+	li, merr := c.srv.cfg.Backend.Authenticate(l.UserName, l.Password)
+	if merr != nil {
+		c.loginFailed(l.UserName, merr, nil)
+		return false
+	}
+	sess, merr := c.srv.cfg.Backend.NewSession(engine.SessionConfig{
+		SPID:         c.spid,
+		Login:        li,
+		Database:     l.Database,
+		Language:     l.Language,
+		AppName:      l.AppName,
+		HostName:     l.HostName,
+		ClientPID:    l.ClientPID,
+		ClientAddr:   c.clientIP,
+		ClientLib:    l.CltIntName,
+		ODBCDefaults: l.ODBC() || l.OLEDB(),
+		PacketSize:   size,
+		TDSVersion:   uint32(c.version),
+	})
+	if merr != nil {
+		c.loginFailed(l.UserName, merr, &l)
+		return false
+	}
+	c.sess = sess
+
+	b := c.mw.Buf[:0]
+	db := sess.Database()
+	b = tds.AppendEnvChangeString(b, tds.EnvDatabase, db, "master")
+	b = tds.AppendServerMessage(b, c.version, tds.TokenInfo, 5701, 2, 0,
+		fmt.Sprintf("Changed database context to '%s'.", db), c.srv.cfg.ServerName, "", 1)
+	b = tds.AppendEnvChangeCollation(b, defaultCollation)
+	lang := sess.Language()
+	b = tds.AppendEnvChangeString(b, tds.EnvLanguage, lang, "")
+	b = tds.AppendServerMessage(b, c.version, tds.TokenInfo, 5703, 1, 0,
+		fmt.Sprintf("Changed language setting to %s.", lang), c.srv.cfg.ServerName, "", 1)
+	pv := productVersion()
+	ack := tds.LoginAck{Interface: tds.LoginAckSQLTSQL, TDSVersion: c.version, ProgName: progName,
+		Major: pv.Major, Minor: pv.Minor, Build: pv.Build}
+	b = ack.Encode(b)
+	// FEATUREEXTACK: nothing is acknowledged. UTF8_SUPPORT would promise
+	// UTF-8 collations; SESSIONRECOVERY, COLUMNENCRYPTION and
+	// DATACLASSIFICATION change the token stream and are never acked.
+	b = tds.AppendEnvChangePacketSize(b, size, size)
+	b = tds.AppendDone(b, c.version, tds.TokenDone, tds.DoneFinal, 0, 0)
+	c.mw.Buf = b
+	if err := c.mw.EndMessage(); err != nil {
+		return false
+	}
+	c.packetSize = size
+	c.mw.SetPacketSize(size)
+	c.w = newResp(c)
+
+	now := time.Now()
+	c.srv.reg.update(c.spid, func(si *SessionInfo) {
+		si.Login = li.Name
+		si.HostName = l.HostName
+		si.ProgramName = l.AppName
+		si.ClientInterface = l.CltIntName
+		si.HostProcessID = l.ClientPID
+		si.ClientAddr = c.clientIP
+		si.ClientPort = c.clientPort
+		si.LoginTime = now
+		si.LastRequestStart = now
+		si.LastRequestEnd = now
+		si.Encrypted = c.encrypted
+		si.TDSVersion = uint32(c.version)
+		si.PacketSize = size
+		si.NetTransport = c.transport
+	})
+	return true
+}
+
+// loginFailed logs the real reason and sends the client what SQL Server
+// sends: the engine's own error when it is not 18456 (4060 and friends),
+// then 18456 state 1, DONE(ERROR).
+func (c *conn) loginFailed(user string, e *msgs.Error, l *tds.Login7) {
+	text := fmt.Sprintf("Login failed for user '%s'.", user)
+	state := e.State
+	reason := ""
+	if e.Number == 18456 {
+		if i := strings.Index(e.Text, "Reason:"); i >= 0 {
+			reason = strings.TrimSpace(e.Text[i:])
+		}
+	} else {
+		// 4060 is followed by 18456 with state 38 (the database the client
+		// asked for) or 40 (the login's default database).
+		c.srv.cfg.ErrorLog.Error("Logon", e.Number, e.Severity, e.State, e.Text)
+		state = 40
+		if l != nil && l.Database != "" {
+			state = 38
+		}
+	}
+	if reason == "" {
+		reason = loginFailureReason(state, l)
+	}
+	logText := text
+	if reason != "" {
+		logText += " " + reason
+	}
+	logText += fmt.Sprintf(" [CLIENT: %s]", c.clientIP)
+	c.srv.cfg.ErrorLog.Error("Logon", 18456, 14, state, logText)
+
+	var errs []*msgs.Error
+	if e.Number != 18456 {
+		errs = append(errs, e)
+	}
+	errs = append(errs, &msgs.Error{Number: 18456, Severity: 14, State: 1, Line: 1, Text: text})
+	c.sendLoginFailure(errs...)
+}
+
+// loginFailureReason is the error log's "Reason:" sentence for a state
+// (sys.messages 18301–18357).
+func loginFailureReason(state uint8, l *tds.Login7) string {
+	switch state {
+	case 2, 5:
+		return "Reason: Could not find a login matching the name provided."
+	case 6:
+		return "Reason: Attempting to use an NT account name with SQL Server Authentication."
+	case 7:
+		return "Reason: An error occurred while evaluating the password."
+	case 8:
+		return "Reason: Password did not match that for the login provided."
+	case 9:
+		return "Reason: Invalid password provided."
+	case 11:
+		return "Reason: Token-based server access validation failed with an infrastructure error. Check for previous errors."
+	case 12:
+		return "Reason: Login-based server access validation failed with an infrastructure error. Check for previous errors."
+	case 13:
+		return "Reason: SQL Server service is paused. No new connections can be accepted at this time."
+	case 18:
+		return "Reason: The user must change the password, but it cannot be changed with the current connection settings."
+	case 38, 46:
+		if l != nil {
+			return fmt.Sprintf("Reason: Failed to open the explicitly specified database '%s'.", l.Database)
+		}
+	case 40:
+		return "Reason: Failed to open the database specified in the login properties."
+
+	case 58:
+		return "Reason: An attempt to login using SQL authentication failed. Server is configured for Windows authentication only."
+	}
+	return ""
+}
+
+// sendLoginFailure sends ERROR tokens and DONE(ERROR); the caller closes.
+func (c *conn) sendLoginFailure(errs ...*msgs.Error) {
+	v := c.version
+	if v == 0 {
+		v = tds.Version74
+	}
+	b := c.mw.Buf[:0]
+	for _, e := range errs {
+		line := e.Line
+		if line == 0 {
+			line = 1
+		}
+		b = tds.AppendServerMessage(b, v, tds.TokenError, e.Number, e.State, e.Severity, e.Text, c.srv.cfg.ServerName, "", line)
+	}
+	b = tds.AppendDone(b, v, tds.TokenDone, tds.DoneError, 0, 0)
+	c.mw.Buf = b
+	c.mw.EndMessage()
+}

@@ -1,0 +1,108 @@
+package server
+
+import (
+	"sort"
+	"sync"
+	"time"
+)
+
+// firstSPID is the first user session id; SQL Server keeps 1–50 for
+// system sessions.
+const firstSPID = 51
+
+// SessionInfo is what sys.dm_exec_sessions shows about a connection.
+type SessionInfo struct {
+	SPID             int16
+	Login            string
+	HostName         string
+	ProgramName      string
+	ClientInterface  string // client library name from LOGIN7
+	HostProcessID    uint32
+	ClientAddr       string // IP address without port ("<local machine>" for Unix sockets)
+	ClientPort       int
+	LoginTime        time.Time
+	Status           string // "sleeping", "running"
+	LastRequestStart time.Time
+	LastRequestEnd   time.Time
+	Encrypted        bool
+	TDSVersion       uint32
+	PacketSize       int
+	NetTransport     string // "TCP" or "Shared memory"-like "Unix"
+}
+
+// registry assigns SPIDs (lowest free one first, like SQL Server reusing
+// freed ids) and keeps per-session information.
+type registry struct {
+	mu    sync.Mutex
+	next  int16
+	free  []int16 // sorted ascending
+	byID  map[int16]*SessionInfo
+	limit int
+}
+
+func newRegistry(limit int) *registry {
+	return &registry{next: firstSPID, byID: make(map[int16]*SessionInfo), limit: limit}
+}
+
+// alloc reserves a SPID; ok is false when the connection limit is reached.
+func (r *registry) alloc() (spid int16, ok bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.byID) >= r.limit {
+		return 0, false
+	}
+	if len(r.free) > 0 {
+		spid = r.free[0]
+		r.free = r.free[1:]
+	} else {
+		if r.next == 32767 {
+			return 0, false
+		}
+		spid = r.next
+		r.next++
+	}
+	r.byID[spid] = &SessionInfo{SPID: spid, Status: "sleeping"}
+	return spid, true
+}
+
+func (r *registry) release(spid int16) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.byID[spid]; !ok {
+		return
+	}
+	delete(r.byID, spid)
+	i := sort.Search(len(r.free), func(i int) bool { return r.free[i] >= spid })
+	r.free = append(r.free, 0)
+	copy(r.free[i+1:], r.free[i:])
+	r.free[i] = spid
+}
+
+// update changes a session's information under the lock.
+func (r *registry) update(spid int16, f func(*SessionInfo)) {
+	r.mu.Lock()
+	if s, ok := r.byID[spid]; ok {
+		f(s)
+	}
+	r.mu.Unlock()
+}
+
+// list returns a snapshot ordered by SPID.
+func (r *registry) list() []SessionInfo {
+	r.mu.Lock()
+	out := make([]SessionInfo, 0, len(r.byID))
+	for _, s := range r.byID {
+		if !s.LoginTime.IsZero() { // only sessions that completed login
+			out = append(out, *s)
+		}
+	}
+	r.mu.Unlock()
+	sort.Slice(out, func(i, j int) bool { return out[i].SPID < out[j].SPID })
+	return out
+}
+
+func (r *registry) count() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.byID)
+}

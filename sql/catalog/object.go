@@ -1,0 +1,164 @@
+package catalog
+
+import (
+	"strings"
+	"time"
+
+	"github.com/tsqld/tsqld/sql/types"
+)
+
+// ObjectKind is sys.objects.type.
+type ObjectKind string
+
+const (
+	KindTable     ObjectKind = "U"
+	KindView      ObjectKind = "V"
+	KindProcedure ObjectKind = "P"
+)
+
+// Object is one schema-scoped object. Exactly one of Table, View, Proc is
+// set, according to Kind.
+type Object struct {
+	ID       int32
+	Schema   string
+	Name     string
+	Kind     ObjectKind
+	Created  time.Time
+	Table    *Table     `json:",omitempty"`
+	View     *View      `json:",omitempty"`
+	Proc     *Procedure `json:",omitempty"`
+	Database int32      `json:"-"`
+}
+
+// Table is a user table.
+type Table struct {
+	Columns []Column
+	// Indexes; the clustered index (if any) is first and has ID 1. A heap
+	// stores rows under index id 0 keyed by a hidden row id.
+	Indexes     []Index
+	Checks      []Check      `json:",omitempty"`
+	ForeignKeys []ForeignKey `json:",omitempty"`
+	// NextIndexID numbers new nonclustered indexes.
+	NextIndexID int32
+}
+
+// Column is one table column.
+type Column struct {
+	Name     string
+	Type     types.Type
+	Nullable bool
+	// Default is the T-SQL text of the DEFAULT expression ("" = none) and
+	// DefaultName its constraint name.
+	Default     string    `json:",omitempty"`
+	DefaultName string    `json:",omitempty"`
+	Identity    *Identity `json:",omitempty"`
+	// Computed is the T-SQL text of a computed column expression.
+	Computed string `json:",omitempty"`
+}
+
+// Identity describes an IDENTITY(seed, increment) column.
+type Identity struct {
+	Seed      int64
+	Increment int64
+}
+
+// IndexColumn is one key column of an index.
+type IndexColumn struct {
+	Column int // ordinal in Table.Columns
+	Desc   bool
+}
+
+// Index is a clustered or nonclustered index, possibly backing a PRIMARY
+// KEY or UNIQUE constraint.
+type Index struct {
+	ID        int32
+	Name      string
+	Columns   []IndexColumn
+	Unique    bool
+	Primary   bool
+	Clustered bool
+	// Constraint is true when the index was created by a PRIMARY KEY or
+	// UNIQUE constraint (dropping it needs ALTER TABLE … DROP CONSTRAINT).
+	Constraint bool
+}
+
+// Check is a CHECK constraint.
+type Check struct {
+	Name string
+	Expr string // T-SQL text
+}
+
+// ForeignKey is a FOREIGN KEY constraint.
+type ForeignKey struct {
+	Name       string
+	Columns    []int
+	RefObject  int32
+	RefColumns []int
+	OnDelete   string `json:",omitempty"` // "", CASCADE, SET NULL, SET DEFAULT
+	OnUpdate   string `json:",omitempty"`
+}
+
+// View is a view: its definition text is re-bound on each use.
+type View struct {
+	Definition string   // full CREATE VIEW text (sys.sql_modules.definition)
+	Query      string   // the SELECT part
+	Columns    []string `json:",omitempty"`
+}
+
+// Procedure is a stored procedure.
+type Procedure struct {
+	Definition string // full CREATE PROCEDURE text
+}
+
+// Clustered returns the clustered index or nil for a heap.
+func (t *Table) Clustered() *Index {
+	if len(t.Indexes) > 0 && t.Indexes[0].Clustered {
+		return &t.Indexes[0]
+	}
+	return nil
+}
+
+// ColumnIndex returns the ordinal of the named column (case-insensitive) or -1.
+func (t *Table) ColumnIndex(name string) int {
+	for i := range t.Columns {
+		if strings.EqualFold(t.Columns[i].Name, name) {
+			return i
+		}
+	}
+	return -1
+}
+
+// IdentityColumn returns the ordinal of the identity column or -1.
+func (t *Table) IdentityColumn() int {
+	for i := range t.Columns {
+		if t.Columns[i].Identity != nil {
+			return i
+		}
+	}
+	return -1
+}
+
+// IndexByName finds an index by name (case-insensitive).
+func (t *Table) IndexByName(name string) *Index {
+	for i := range t.Indexes {
+		if strings.EqualFold(t.Indexes[i].Name, name) {
+			return &t.Indexes[i]
+		}
+	}
+	return nil
+}
+
+// Clone deep-copies the table definition so DDL can build a new version
+// while readers use the old one.
+func (t *Table) Clone() *Table {
+	c := *t
+	c.Columns = append([]Column(nil), t.Columns...)
+	c.Indexes = make([]Index, len(t.Indexes))
+	for i, ix := range t.Indexes {
+		ix.Columns = append([]IndexColumn(nil), ix.Columns...)
+		c.Indexes[i] = ix
+	}
+	c.Checks = append([]Check(nil), t.Checks...)
+	c.ForeignKeys = append([]ForeignKey(nil), t.ForeignKeys...)
+	return &c
+}

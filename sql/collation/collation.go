@@ -1,0 +1,164 @@
+package collation
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/tsqld/tsqld/sql/msgs"
+)
+
+// Collation is one SQL Server collation: its name, TDS record and the
+// comparison options derived from the name. Values are immutable and shared;
+// use Lookup or Default rather than building them.
+type Collation struct {
+	Name string
+	// LCID, Flags (TDS bits: 0x01 ignore case, 0x02 ignore accent, 0x04
+	// ignore width, 0x08 ignore kana, 0x10 binary, 0x20 binary2), Version
+	// and SortID form the TDS COLLATION record; see TDS.
+	LCID    uint32
+	Flags   uint8
+	Version uint8
+	SortID  uint8
+
+	CaseSensitive   bool
+	AccentSensitive bool
+	KanaSensitive   bool
+	WidthSensitive  bool
+	// Binary is _BIN or _BIN2: comparison by code point (see sortkey.go).
+	Binary bool
+	// SQL is a SQL_* collation: hyphen and apostrophe sort as ordinary
+	// punctuation (SQL Server sort orders) instead of Windows word sort.
+	SQL bool
+	// CodePage of non-Unicode (char/varchar) data; 1252 for Latin1.
+	CodePage int
+
+	// p1 is the level-1 weight of each ASCII byte (0 = ignorable at every
+	// level, wordSort = only at level 4); it drives the allocation-free path.
+	p1 [128]uint32
+}
+
+// TDS flag bits within the fourth-byte/upper-nibble area of the record.
+const (
+	FlagIgnoreCase   = 0x01
+	FlagIgnoreAccent = 0x02
+	FlagIgnoreWidth  = 0x04
+	FlagIgnoreKana   = 0x08
+	FlagBinary       = 0x10
+	FlagBinary2      = 0x20
+	FlagUTF8         = 0x40
+)
+
+// DefaultName is the server default collation.
+const DefaultName = "SQL_Latin1_General_CP1_CI_AS"
+
+// Default is SQL_Latin1_General_CP1_CI_AS.
+var Default = mustLookup(DefaultName)
+
+// TDS returns the 5-byte TDS COLLATION record: the LCID in the low 20 bits
+// of a little-endian uint32 with the flag bits at 20..27 and the version at
+// 28..31, followed by the SQL sort id (0 for Windows collations).
+func (c *Collation) TDS() [5]byte {
+	v := c.LCID&0xFFFFF | uint32(c.Flags)<<20 | uint32(c.Version&0x0F)<<28
+	return [5]byte{byte(v), byte(v >> 8), byte(v >> 16), byte(v >> 24), c.SortID}
+}
+
+// String returns the collation name.
+func (c *Collation) String() string { return c.Name }
+
+var (
+	cacheMu sync.RWMutex
+	cache   = map[string]*Collation{}
+)
+
+// Lookup returns the collation with the given name (case-insensitive), or
+// Msg 448 "Invalid collation '%.*ls'." for an unknown name.
+func Lookup(name string) (*Collation, *msgs.Error) {
+	key := strings.ToLower(name)
+	cacheMu.RLock()
+	c := cache[key]
+	cacheMu.RUnlock()
+	if c != nil {
+		return c, nil
+	}
+	c, ok := parseName(name)
+	if !ok {
+		return nil, &msgs.Error{Number: 448, Severity: 16, State: 1,
+			Text: "Invalid collation '" + name + "'."}
+	}
+	cacheMu.Lock()
+	if old := cache[key]; old != nil {
+		c = old
+	} else {
+		cache[key] = c
+	}
+	cacheMu.Unlock()
+	return c, nil
+}
+
+// MustLookup is Lookup for names known to be valid; it panics otherwise.
+func MustLookup(name string) *Collation { return mustLookup(name) }
+
+func mustLookup(name string) *Collation {
+	c, err := Lookup(name)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// FromTDS finds the collation named by a TDS record (for collations sent by
+// clients, e.g. in bulk load metadata). Unknown records give nil.
+func FromTDS(rec [5]byte) *Collation {
+	v := uint32(rec[0]) | uint32(rec[1])<<8 | uint32(rec[2])<<16 | uint32(rec[3])<<24
+	lcid, flags, version, sortID := v&0xFFFFF, uint8(v>>20), uint8(v>>28), rec[4]
+	if sortID != 0 {
+		for _, n := range Names() {
+			if c := mustLookup(n); c.SortID == sortID {
+				return c
+			}
+		}
+		return nil
+	}
+	loc := ""
+	for k, id := range locales {
+		if id == lcid {
+			loc = localeDisplay[k]
+			break
+		}
+	}
+	if loc == "" {
+		return nil
+	}
+	name := loc
+	if version > 0 && version <= 3 {
+		name += "_" + [...]string{"", "90", "100", "140"}[version]
+	}
+	switch {
+	case flags&FlagBinary2 != 0:
+		name += "_BIN2"
+	case flags&FlagBinary != 0:
+		name += "_BIN"
+	default:
+		name += map[bool]string{true: "_CI", false: "_CS"}[flags&FlagIgnoreCase != 0]
+		name += map[bool]string{true: "_AI", false: "_AS"}[flags&FlagIgnoreAccent != 0]
+		if flags&FlagIgnoreKana == 0 {
+			name += "_KS"
+		}
+		if flags&FlagIgnoreWidth == 0 {
+			name += "_WS"
+		}
+		if flags&FlagUTF8 != 0 {
+			name += "_SC_UTF8"
+		}
+	}
+	c, err := Lookup(name)
+	if err != nil {
+		return nil
+	}
+	return c
+}
+
+var (
+	namesOnce sync.Once
+	allNames  []string
+)

@@ -1,0 +1,44 @@
+package exec
+
+import (
+	"context"
+
+	"github.com/tsqld/tsqld/sql/catalog"
+	"github.com/tsqld/tsqld/sql/msgs"
+	"github.com/tsqld/tsqld/sql/session"
+	"github.com/tsqld/tsqld/sql/types"
+	"github.com/tsqld/tsqld/storage"
+)
+
+// SessionInfo answers the session-dependent functions (@@SPID,
+// SCOPE_IDENTITY, DB_NAME, ERROR_NUMBER …).
+type SessionInfo interface {
+	GlobalVar(name string) types.Value
+	SessionFunc(name string, args []types.Value) (types.Value, *msgs.Error)
+}
+
+// Ctx is what one statement's execution needs.
+type Ctx struct {
+	Go   context.Context
+	Cat  *catalog.Catalog
+	Opts *session.Options
+	Sess SessionInfo
+	// Vars are the variable slots of the batch.
+	Vars []types.Value
+	// Main and Temp are the transactions on the main and tempdb stores.
+	Main, Temp storage.Txn
+	// outer is the stack of enclosing rows for correlated subqueries.
+	outer [][]types.Value
+	// LastIdentity is set by INSERT into a table with an identity column.
+	Counters *Counters
+	LastIdentity    types.Value
+	HasLastIdentity bool
+}
+
+// Txn returns the transaction holding database db's data.
+func (c *Ctx) Txn(db int32) storage.Txn {
+	if db == catalog.TempDBID && c.Temp != nil {
+		return c.Temp
+	}
+	return c.Main
+}

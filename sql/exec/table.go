@@ -1,0 +1,319 @@
+package exec
+
+import (
+	"encoding/binary"
+	"strings"
+	"sync"
+
+	"github.com/tsqld/tsqld/sql/catalog"
+	"github.com/tsqld/tsqld/sql/msgs"
+	"github.com/tsqld/tsqld/sql/types"
+	"github.com/tsqld/tsqld/storage"
+)
+
+// Counters hands out heap row ids and identity values per table. They are
+// not transactional (SQL Server's identity is not either: a rolled-back
+// insert leaves a gap); the first use after start continues past the
+// largest value stored.
+type Counters struct {
+	mu sync.Mutex
+	m  map[[2]int32]*counter
+}
+
+type counter struct {
+	rowID    int64
+	identity int64
+	idInit   bool
+	ridInit  bool
+}
+
+// NewCounters returns an empty set.
+func NewCounters() *Counters { return &Counters{m: map[[2]int32]*counter{}} }
+
+func (cs *Counters) get(db, obj int32) *counter {
+	k := [2]int32{db, obj}
+	c := cs.m[k]
+	if c == nil {
+		c = &counter{}
+		cs.m[k] = c
+	}
+	return c
+}
+
+// Forget drops a table's counters (DROP TABLE, TRUNCATE).
+func (cs *Counters) Forget(db, obj int32) {
+	cs.mu.Lock()
+	delete(cs.m, [2]int32{db, obj})
+	cs.mu.Unlock()
+}
+
+// Table is a stored table bound to a transaction.
+type Table struct {
+	DB  int32
+	Obj *catalog.Object
+	Txn storage.Txn
+}
+
+func (t *Table) def() *catalog.Table { return t.Obj.Table }
+
+// rowPrefix is where rows live (index 0).
+func (t *Table) rowPrefix() []byte { return catalog.IndexPrefix(nil, t.DB, t.Obj.ID, 0) }
+
+// Scan calls f with each row and its storage key.
+func (t *Table) Scan(f func(key []byte, row []types.Value) error) error {
+	p := t.rowPrefix()
+	it := t.Txn.Scan(p, catalog.PrefixEnd(p), false)
+	defer it.Close()
+	var row []types.Value
+	for it.Next() {
+		row = DecodeRow(it.Value(), row[:0:0])
+		if err := f(it.Key(), row); err != nil {
+			return err
+		}
+	}
+	return it.Err()
+}
+
+// Get reads the row stored under key.
+func (t *Table) Get(key []byte) ([]types.Value, bool, error) {
+	v, ok, err := t.Txn.Get(key)
+	if err != nil || !ok {
+		return nil, ok, err
+	}
+	return DecodeRow(v, nil), true, nil
+}
+
+func (t *Table) keyVals(ix *catalog.Index, row []types.Value) ([]types.Value, []bool) {
+	vals := make([]types.Value, len(ix.Columns))
+	desc := make([]bool, len(ix.Columns))
+	for i, c := range ix.Columns {
+		vals[i] = row[c.Column]
+		desc[i] = c.Desc
+	}
+	return vals, desc
+}
+
+// rowKey computes the storage key of row (clustered key or new row id).
+func (t *Table) rowKey(cs *Counters, row []types.Value) ([]byte, error) {
+	k := t.rowPrefix()
+	if ix := t.def().Clustered(); ix != nil {
+		vals, desc := t.keyVals(ix, row)
+		return EncodeKey(k, vals, desc), nil
+	}
+	cs.mu.Lock()
+	c := cs.get(t.DB, t.Obj.ID)
+	if !c.ridInit {
+		c.ridInit = true
+		it := t.Txn.Scan(k, catalog.PrefixEnd(k), true)
+		if it.Next() {
+			c.rowID = int64(binary.BigEndian.Uint64(it.Key()[len(k):]))
+		}
+		it.Close()
+	}
+	c.rowID++
+	id := c.rowID
+	cs.mu.Unlock()
+	return binary.BigEndian.AppendUint64(k, uint64(id)), nil
+}
+
+// NextIdentity returns the next identity value for column col.
+func (t *Table) NextIdentity(cs *Counters, col int) (int64, error) {
+	id := t.def().Columns[col].Identity
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	c := cs.get(t.DB, t.Obj.ID)
+	if !c.idInit {
+		c.idInit = true
+		c.identity = id.Seed - id.Increment
+		seen := false
+		err := t.Scan(func(_ []byte, row []types.Value) error {
+			v := row[col]
+			if v.K == types.KindNull {
+				return nil
+			}
+			n := v.I
+			if v.K == types.KindDecimal {
+				n, _ = v.Dec.Int64()
+			}
+			if !seen || (id.Increment > 0 && n > c.identity) || (id.Increment < 0 && n < c.identity) {
+				c.identity = n
+				seen = true
+			}
+			return nil
+		})
+		if err != nil {
+			return 0, err
+		}
+	}
+	c.identity += id.Increment
+	return c.identity, nil
+}
+
+// SetIdentityAtLeast moves the identity past an explicitly inserted value
+// (IDENTITY_INSERT).
+func (t *Table) SetIdentityAtLeast(cs *Counters, v int64) {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	c := cs.get(t.DB, t.Obj.ID)
+	if c.idInit && v > c.identity {
+		c.identity = v
+	}
+}
+
+// indexKey is the key of row's entry in nonclustered index ix.
+func (t *Table) indexKey(ix *catalog.Index, row []types.Value, rowKey []byte) []byte {
+	vals, desc := t.keyVals(ix, row)
+	k := EncodeKey(catalog.IndexPrefix(nil, t.DB, t.Obj.ID, ix.ID), vals, desc)
+	if !ix.Unique {
+		k = append(k, rowKey...)
+	}
+	return k
+}
+
+func dupValue(vals []types.Value) string {
+	parts := make([]string, len(vals))
+	for i, v := range vals {
+		if v.K == types.KindNull {
+			parts[i] = "<NULL>"
+		} else {
+			parts[i] = ToString(v, types.Type{})
+		}
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+func (t *Table) objName() string { return t.Obj.Schema + "." + t.Obj.Name }
+
+func (t *Table) dupErr(ix *catalog.Index, row []types.Value) *msgs.Error {
+	vals, _ := t.keyVals(ix, row)
+	if ix.Constraint {
+		kind := "UNIQUE KEY"
+		if ix.Primary {
+			kind = "PRIMARY KEY"
+		}
+		return msgs.New(2627, kind, ix.Name, t.objName(), dupValue(vals))
+	}
+	return msgs.New(2601, t.objName(), ix.Name, dupValue(vals))
+}
+
+// Insert stores a new row and its index entries.
+func (t *Table) Insert(cs *Counters, row []types.Value) (*msgs.Error, error) {
+	key, err := t.rowKey(cs, row)
+	if err != nil {
+		return nil, err
+	}
+	if ix := t.def().Clustered(); ix != nil {
+		if _, ok, err := t.Txn.GetForUpdate(key); err != nil {
+			return nil, err
+		} else if ok {
+			return t.dupErr(ix, row), nil
+		}
+	}
+	for i := range t.def().Indexes {
+		ix := &t.def().Indexes[i]
+		if ix.Clustered {
+			continue
+		}
+		ik := t.indexKey(ix, row, key)
+		if ix.Unique {
+			if _, ok, err := t.Txn.GetForUpdate(ik); err != nil {
+				return nil, err
+			} else if ok {
+				return t.dupErr(ix, row), nil
+			}
+		}
+		if err := t.Txn.Set(ik, key[len(t.rowPrefix()):]); err != nil {
+			return nil, err
+		}
+	}
+	return nil, t.Txn.Set(key, EncodeRow(nil, row))
+}
+
+// Delete removes the row stored under key and its index entries.
+func (t *Table) Delete(key []byte, row []types.Value) error {
+	for i := range t.def().Indexes {
+		ix := &t.def().Indexes[i]
+		if ix.Clustered {
+			continue
+		}
+		if err := t.Txn.Delete(t.indexKey(ix, row, key)); err != nil {
+			return err
+		}
+	}
+	return t.Txn.Delete(key)
+}
+
+// Update replaces the row under key (old) with row (new).
+func (t *Table) Update(cs *Counters, key []byte, old, row []types.Value) (*msgs.Error, error) {
+	if err := t.Delete(key, old); err != nil {
+		return nil, err
+	}
+	if t.def().Clustered() == nil {
+		// keep the row id
+		for i := range t.def().Indexes {
+			ix := &t.def().Indexes[i]
+			ik := t.indexKey(ix, row, key)
+			if ix.Unique {
+				if _, ok, err := t.Txn.GetForUpdate(ik); err != nil {
+					return nil, err
+				} else if ok {
+					return t.dupErr(ix, row), nil
+				}
+			}
+			if err := t.Txn.Set(ik, key[len(t.rowPrefix()):]); err != nil {
+				return nil, err
+			}
+		}
+		return nil, t.Txn.Set(key, EncodeRow(nil, row))
+	}
+	return t.Insert(cs, row)
+}
+
+// SeekUnique returns the row whose unique index ix has exactly vals.
+func (t *Table) SeekUnique(ix *catalog.Index, vals []types.Value) ([]byte, []types.Value, bool, error) {
+	desc := make([]bool, len(ix.Columns))
+	for i, c := range ix.Columns {
+		desc[i] = c.Desc
+	}
+	if ix.Clustered {
+		key := EncodeKey(t.rowPrefix(), vals, desc)
+		row, ok, err := t.Get(key)
+		return key, row, ok, err
+	}
+	ik := EncodeKey(catalog.IndexPrefix(nil, t.DB, t.Obj.ID, ix.ID), vals, desc)
+	suffix, ok, err := t.Txn.Get(ik)
+	if err != nil || !ok {
+		return nil, nil, ok, err
+	}
+	key := append(t.rowPrefix(), suffix...)
+	row, ok, err := t.Get(key)
+	return key, row, ok, err
+}
+
+// BuildIndex writes entries of a new index for every existing row.
+func (t *Table) BuildIndex(ix *catalog.Index) (*msgs.Error, error) {
+	var merr *msgs.Error
+	err := t.Scan(func(key []byte, row []types.Value) error {
+		ik := t.indexKey(ix, row, key)
+		if ix.Unique {
+			if _, ok, err := t.Txn.Get(ik); err != nil {
+				return err
+			} else if ok {
+				vals, _ := t.keyVals(ix, row)
+				merr = msgs.New(1505, t.Obj.Name, ix.Name, dupValue(vals))
+				return errStop
+			}
+		}
+		return t.Txn.Set(append([]byte(nil), ik...), append([]byte(nil), key[len(t.rowPrefix()):]...))
+	})
+	if err == errStop {
+		err = nil
+	}
+	return merr, err
+}
+
+// DropIndex deletes all entries of an index.
+func (t *Table) DropIndex(ix *catalog.Index) error {
+	p := catalog.IndexPrefix(nil, t.DB, t.Obj.ID, ix.ID)
+	return catalog.DeleteRange(t.Txn, p, catalog.PrefixEnd(p))
+}

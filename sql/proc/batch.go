@@ -1,0 +1,350 @@
+package proc
+
+import (
+	"context"
+	"errors"
+
+	"github.com/tsqld/tsqld/sql/ast"
+	"github.com/tsqld/tsqld/sql/exec"
+	"github.com/tsqld/tsqld/sql/msgs"
+	"github.com/tsqld/tsqld/sql/parser"
+	"github.com/tsqld/tsqld/sql/result"
+	"github.com/tsqld/tsqld/sql/session"
+)
+
+// sigKind is how control leaves a statement list.
+type sigKind uint8
+
+const (
+	sigBreak sigKind = iota + 1
+	sigContinue
+	sigReturn
+	// sigAbort: the batch (scope) was aborted; the error was reported.
+	sigAbort
+	// sigCatch: an error inside TRY, not yet reported, goes to CATCH.
+	sigCatch
+)
+
+type signal struct {
+	kind   sigKind
+	err    *msgs.Error
+	status int32 // RETURN value
+}
+
+// runCtx is the state of one scope (batch, procedure, dynamic SQL).
+type runCtx struct {
+	src      string
+	inProc   bool
+	tryDepth int
+	entry    *planEntry
+	procName string
+}
+
+// errKind says how far an error reaches.
+type errKind uint8
+
+const (
+	errStmt  errKind = iota // statement rolled back, batch continues
+	errBatch                // batch aborted, transaction kept
+	errTxn                  // batch aborted, transaction rolled back
+)
+
+// stmtError is a statement's failure.
+type stmtError struct {
+	e    *msgs.Error
+	kind errKind
+}
+
+func stmtErr(e *msgs.Error) *stmtError { return &stmtError{e: e, kind: classify(e)} }
+
+// classify applies SQL Server's abort rules for the common errors:
+// conversion failures abort the batch; name resolution failures found at
+// execution abort the batch; most others end only the statement.
+func classify(e *msgs.Error) errKind {
+	switch e.Number {
+	case 245, 8114, 8115 + 100000, 206, 257, 529, 241, 242, 295, 296, 207, 208, 209, 4104, 137, 1087, 213, 8120, 147, 144, 145, 116, 205, 130, 102, 156, 2715, 195, 174, 4108, 8155, 8158, 263, 402, 8117, 217:
+		return errBatch
+	case 1205:
+		return errTxn
+	}
+	if e.Severity >= 20 {
+		return errTxn
+	}
+	return errStmt
+}
+
+// ExecBatch runs a SQL batch.
+func (s *Session) ExecBatch(ctx context.Context, text string, w result.Writer) error {
+	s.ctx = ctx
+	e, err := s.parse(text, "")
+	if err != nil {
+		return s.reportParse(err, w)
+	}
+	s.frame = newFrame(nil)
+	rc := &runCtx{entry: e, src: text}
+	sig, gerr := s.run(ctx, e.Stmts, w, rc)
+	if gerr != nil {
+		return s.goError(gerr, w)
+	}
+	_ = sig
+	return s.endBatch(w)
+}
+
+// endBatch enforces the end-of-batch transaction rules.
+func (s *Session) endBatch(w result.Writer) error {
+	if s.tx != nil && s.tx.doomed {
+		s.rollbackAll()
+		return w.EnvChange(result.EnvChange{Type: result.EnvRollbackTran})
+	}
+	return nil
+}
+
+func (s *Session) reportParse(err error, w result.Writer) error {
+	for _, m := range parser.Messages(err) {
+		m.Server = s.srv.cfg.ServerName
+		if werr := w.Message(m); werr != nil {
+			return werr
+		}
+	}
+	return w.Done(result.Done{Error: true})
+}
+
+// goError reports a non-SQL failure (cancellation, writer) of a request.
+func (s *Session) goError(err error, w result.Writer) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		// Attention: roll back an autocommit statement; an explicit
+		// transaction stays open as in SQL Server.
+		if s.tx != nil && !s.tx.explicit {
+			s.rollbackAll()
+		}
+	}
+	return err
+}
+
+// run executes a statement list.
+func (s *Session) run(ctx context.Context, stmts []ast.Stmt, w result.Writer, rc *runCtx) (*signal, error) {
+	for _, st := range stmts {
+		sig, err := s.stmt(ctx, st, w, rc)
+		if err != nil || sig != nil {
+			return sig, err
+		}
+	}
+	return nil, nil
+}
+
+// stmt executes one statement, control flow included.
+func (s *Session) stmt(ctx context.Context, st ast.Stmt, w result.Writer, rc *runCtx) (*signal, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	switch x := st.(type) {
+	case *ast.BlockStmt:
+		return s.run(ctx, x.Stmts, w, rc)
+	case *ast.IfStmt:
+		ok, serr, err := s.cond(ctx, x.Cond, x.Span.Line, w, rc)
+		if err != nil || serr != nil {
+			return serr, err
+		}
+		if ok {
+			return s.stmt(ctx, x.Then, w, rc)
+		} else if x.Else != nil {
+			return s.stmt(ctx, x.Else, w, rc)
+		}
+		return nil, nil
+	case *ast.WhileStmt:
+		for {
+			ok, serr, err := s.cond(ctx, x.Cond, x.Span.Line, w, rc)
+			if err != nil || serr != nil {
+				return serr, err
+			}
+			if !ok {
+				return nil, nil
+			}
+			sig, err := s.stmt(ctx, x.Body, w, rc)
+			if err != nil {
+				return nil, err
+			}
+			if sig != nil {
+				switch sig.kind {
+				case sigBreak:
+					return nil, nil
+				case sigContinue:
+					continue
+				}
+				return sig, nil
+			}
+		}
+	case *ast.BreakStmt:
+		return &signal{kind: sigBreak}, nil
+	case *ast.ContinueStmt:
+		return &signal{kind: sigContinue}, nil
+	case *ast.ReturnStmt:
+		sig := &signal{kind: sigReturn}
+		if x.Value != nil {
+			v, serr, err := s.scalar(ctx, x.Value, x.Span.Line, w, rc)
+			if err != nil || serr != nil {
+				return serr, err
+			}
+			if v.K != 0 {
+				sig.status = int32(v.I)
+			}
+		}
+		return sig, nil
+	case *ast.TryCatchStmt:
+		rc.tryDepth++
+		sig, err := s.run(ctx, x.Try, w, rc)
+		rc.tryDepth--
+		if err != nil {
+			return nil, err
+		}
+		if sig == nil || sig.kind != sigCatch {
+			return sig, nil
+		}
+		saved := s.catchErr
+		s.catchErr = sig.err
+		sig, err = s.run(ctx, x.Catch, w, rc)
+		s.catchErr = saved
+		return sig, err
+	}
+	return s.atomic(ctx, st, w, rc)
+}
+
+// atomic runs a simple statement inside a transaction with statement-level
+// rollback, and applies the error rules.
+func (s *Session) atomic(ctx context.Context, st ast.Node, w result.Writer, rc *runCtx) (*signal, error) {
+	line := st.NodeSpan().Line
+	if isTranStmt(st) {
+		serr, err := s.tranStmt(ctx, st, w, rc)
+		if err != nil {
+			return nil, err
+		}
+		return s.fail(serr, line, w, rc, result.CmdNone)
+	}
+	auto := s.tx == nil
+	if auto {
+		if err := s.begin(ctx, false); err != nil {
+			if m := storageError(err); m != nil {
+				return s.fail(stmtErr(m), line, w, rc, result.CmdNone)
+			}
+			return nil, err
+		}
+		if s.opts.Has(session.ImplicitTransactions) && startsImplicit(st) {
+			s.tx.explicit = true
+			s.tx.count = 1
+			auto = false
+		}
+	} else if s.tx.doomed {
+		return s.fail(stmtErr(msgs.New(3930)), line, w, rc, result.CmdNone)
+	}
+	s.tx.main.RefreshSnapshot()
+	s.tx.temp.RefreshSnapshot()
+	sp := s.stmtSavepoint()
+	serr, err := s.exec(ctx, st, w, rc)
+	if err != nil {
+		var me *exec.MsgError
+		if errors.As(err, &me) {
+			serr, err = stmtErr(me.E), nil
+		} else if m := storageError(err); m != nil {
+			serr, err = stmtErr(m), nil
+		} else {
+			if s.tx != nil && auto {
+				s.rollbackAll()
+			}
+			return nil, err
+		}
+	}
+	if serr != nil {
+		if s.tx != nil {
+			if auto || serr.kind == errTxn {
+				wasExplicit := s.tx.explicit
+				s.rollbackAll()
+				if wasExplicit {
+					w.EnvChange(result.EnvChange{Type: result.EnvRollbackTran})
+				}
+			} else if s.opts.Has(session.XactAbort) {
+				serr.kind = errTxn
+				s.rollbackAll()
+				w.EnvChange(result.EnvChange{Type: result.EnvRollbackTran})
+			} else {
+				s.rollbackTo(sp)
+			}
+		}
+		return s.fail(serr, line, w, rc, cmdOf(st))
+	}
+	if auto && s.tx != nil {
+		if err := s.commitAll(); err != nil {
+			if m := storageError(err); m != nil {
+				return s.fail(stmtErr(m), line, w, rc, cmdOf(st))
+			}
+			return nil, err
+		}
+	}
+	return nil, nil
+}
+
+// fail reports a statement error (or hands it to CATCH) and decides
+// whether the batch goes on.
+func (s *Session) fail(serr *stmtError, line int32, w result.Writer, rc *runCtx, cmd result.Command) (*signal, error) {
+	if serr == nil {
+		return nil, nil
+	}
+	e := serr.e
+	if e.Line == 0 {
+		e.Line = line
+	}
+	if e.Server == "" {
+		e.Server = s.srv.cfg.ServerName
+	}
+	if rc.procName != "" && e.Proc == "" {
+		e.Proc = rc.procName
+	}
+	if e.Severity > 10 {
+		s.lastError = e.Number
+	}
+	if rc.tryDepth > 0 && e.Severity > 10 && e.Severity < 20 {
+		if s.tx != nil && s.opts.Has(session.XactAbort) {
+			s.tx.doomed = true
+		}
+		return &signal{kind: sigCatch, err: e}, nil
+	}
+	if err := w.Message(e); err != nil {
+		return nil, err
+	}
+	if e.Severity <= 10 {
+		return nil, nil
+	}
+	if err := w.Done(result.Done{Cmd: cmd, Error: true, InProc: rc.inProc}); err != nil {
+		return nil, err
+	}
+	if serr.kind != errStmt {
+		return &signal{kind: sigAbort, err: e}, nil
+	}
+	return nil, nil
+}
+
+func cmdOf(st ast.Node) result.Command {
+	switch st.(type) {
+	case *ast.SelectStmt:
+		return result.CmdSelect
+	case *ast.InsertStmt:
+		return result.CmdInsert
+	case *ast.UpdateStmt:
+		return result.CmdUpdate
+	case *ast.DeleteStmt:
+		return result.CmdDelete
+	case *ast.SetOptionStmt, *ast.SetVarStmt:
+		return result.CmdSet
+	}
+	return result.CmdNone
+}
+
+// startsImplicit reports statements that open a transaction under
+// IMPLICIT_TRANSACTIONS ON.
+func startsImplicit(st ast.Node) bool {
+	switch st.(type) {
+	case *ast.SelectStmt, *ast.InsertStmt, *ast.UpdateStmt, *ast.DeleteStmt, *ast.CreateTableStmt,
+		*ast.DropStmt, *ast.TruncateStmt, *ast.CreateIndexStmt, *ast.CreateViewStmt, *ast.CreateProcStmt, *ast.AlterTableStmt:
+		return true
+	}
+	return false
+}

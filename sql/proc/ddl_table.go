@@ -1,0 +1,358 @@
+package proc
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/tsqld/tsqld/sql/ast"
+	"github.com/tsqld/tsqld/sql/catalog"
+	"github.com/tsqld/tsqld/sql/result"
+	"github.com/tsqld/tsqld/sql/session"
+	"github.com/tsqld/tsqld/sql/types"
+)
+
+// text returns the source text of a node of the running batch.
+func (rc *runCtx) text(n ast.Node) string {
+	sp := n.NodeSpan()
+	if rc.src == "" || int(sp.End) > len(rc.src) || sp.Pos >= sp.End {
+		return ""
+	}
+	return rc.src[sp.Pos:sp.End]
+}
+
+// newTable registers a table definition under name (permanent, #temp).
+func (s *Session) newTable(ctx context.Context, name *ast.ObjectName, def *catalog.Table) (int32, *catalog.Object, *stmtError) {
+	if strings.HasPrefix(name.Name.Name, "#") {
+		ln := strings.ToLower(name.Name.Name)
+		if s.temps[ln] != nil {
+			return 0, nil, msgErr(2714, name.Name.Name)
+		}
+		o := &catalog.Object{ID: -tempObjectIDs.Add(1), Schema: "dbo", Name: name.Name.Name, Kind: catalog.KindTable, Table: def, Database: catalog.TempDBID}
+		s.temps[ln] = o
+		return catalog.TempDBID, o, nil
+	}
+	d := s.db
+	if name.Database.Name != "" {
+		if d = s.srv.cat.Database(name.Database.Name); d == nil {
+			return 0, nil, msgErr(911, name.Database.Name)
+		}
+	}
+	schema := name.Schema.Name
+	if schema == "" {
+		schema = "dbo"
+	}
+	if _, ok := d.SchemaID(schema); !ok {
+		return 0, nil, msgErr(2760, schema)
+	}
+	s.srv.ddlMu.Lock()
+	defer s.srv.ddlMu.Unlock()
+	if s.srv.cat.Object(d, schema, name.Name.Name) != nil {
+		return 0, nil, msgErr(2714, name.Name.Name)
+	}
+	txn := s.tx.main
+	if d.ID == catalog.TempDBID {
+		txn = s.tx.temp
+	}
+	id, err := s.srv.cat.AllocObjectID(s.tx.main, d)
+	if err != nil {
+		return 0, nil, stmtErr(storageError(err))
+	}
+	o := &catalog.Object{ID: id, Schema: schemaName(d, schema), Name: name.Name.Name, Kind: catalog.KindTable, Table: def}
+	s.tx.ddl = true
+	if err := s.srv.cat.PutObject(s.tx.main, d, o); err != nil {
+		return 0, nil, stmtErr(storageError(err))
+	}
+	_ = txn
+	return d.ID, o, nil
+}
+
+func schemaName(d *catalog.Database, schema string) string {
+	if id, ok := d.SchemaID(schema); ok {
+		return d.SchemaNames[id]
+	}
+	return schema
+}
+
+// buildTableDef turns column definitions and constraints into a table
+// definition.
+func (s *Session) buildTableDef(tableName string, cols []*ast.ColumnDef, cons []*ast.Constraint, idxs []*ast.InlineIndex, rc *runCtx) (*catalog.Table, *stmtError) {
+	def := &catalog.Table{NextIndexID: 2}
+	b, _ := s.binder(0)
+	var serr *stmtError
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				if e, ok := recoverBind(r); ok {
+					serr = stmtErr(e)
+					return
+				}
+				panic(r)
+			}
+		}()
+		for _, cd := range cols {
+			for _, c := range def.Columns {
+				if strings.EqualFold(c.Name, cd.Name.Name) {
+					serr = msgErr(2705, cd.Name.Name)
+					return
+				}
+			}
+			col := catalog.Column{Name: cd.Name.Name}
+			if cd.Type == nil {
+				if cd.Computed != nil {
+					col.Computed = rc.text(cd.Computed)
+					col.Type = types.Type{ID: types.SQLVariant}
+					col.Nullable = true
+					def.Columns = append(def.Columns, col)
+					continue
+				}
+				serr = msgErr(173, cd.Name.Name)
+				return
+			}
+			col.Type = b.ResolveType(cd.Type, false)
+			if cd.Collation != "" {
+				col.Type.Collation = types.Collation{Name: cd.Collation}
+			}
+			switch cd.Null {
+			case ast.NotNull:
+			case ast.Nullable:
+				col.Nullable = true
+			default:
+				col.Nullable = s.opts.Has(session.AnsiNullDfltOn) || !s.opts.Has(session.AnsiNullDfltOff)
+			}
+			if cd.Identity != nil {
+				if !isIntegralType(col.Type) {
+					serr = msgErr(2749, cd.Name.Name, tableName)
+					return
+				}
+				id := &catalog.Identity{Seed: 1, Increment: 1}
+				if cd.Identity.Seed != nil {
+					id.Seed = s.constInt(cd.Identity.Seed)
+				}
+				if cd.Identity.Increment != nil {
+					id.Increment = s.constInt(cd.Identity.Increment)
+				}
+				col.Identity = id
+				col.Nullable = false
+			}
+			def.Columns = append(def.Columns, col)
+			for _, c := range cd.Constraints {
+				if c.Kind == ast.ConstraintDefault {
+					d := &def.Columns[len(def.Columns)-1]
+					d.Default = rc.text(c.Expr)
+					d.DefaultName = c.Name.Name
+					if d.DefaultName == "" {
+						d.DefaultName = autoName("DF", tableName, d.Name)
+					}
+					continue
+				}
+				if c.Kind == ast.ConstraintPrimaryKey || c.Kind == ast.ConstraintUnique {
+					if len(c.Columns) == 0 {
+						c.Columns = []*ast.IndexColumn{{Name: cd.Name}}
+					}
+				}
+				if c.Kind == ast.ConstraintForeignKey && len(c.Columns) == 0 {
+					c.Columns = []*ast.IndexColumn{{Name: cd.Name}}
+				}
+				cons = append(cons, c)
+			}
+		}
+	}()
+	if serr != nil {
+		return nil, serr
+	}
+	for _, c := range cons {
+		if e := s.addConstraint(def, tableName, c, rc); e != nil {
+			return nil, e
+		}
+	}
+	for _, ix := range idxs {
+		cols, e := indexColumns(def, ix.Columns)
+		if e != nil {
+			return nil, e
+		}
+		if ix.Cluster == ast.Clustered && def.Clustered() != nil {
+			return nil, msgErr(1902, ix.Name.Name, tableName)
+		}
+		s.appendIndex(def, catalog.Index{Name: ix.Name.Name, Columns: cols, Unique: ix.Unique, Clustered: ix.Cluster == ast.Clustered})
+	}
+	return def, nil
+}
+
+func isIntegralType(t types.Type) bool {
+	switch t.ID {
+	case types.TinyInt, types.SmallInt, types.Int, types.BigInt:
+		return true
+	case types.Decimal, types.Numeric:
+		return t.Scale == 0
+	}
+	return false
+}
+
+func autoName(prefix, table, col string) string {
+	h := uint32(2166136261)
+	for _, c := range table + "." + col {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	t := table
+	if len(t) > 8 {
+		t = t[:8]
+	}
+	if col != "" {
+		c := col
+		if len(c) > 8 {
+			c = c[:8]
+		}
+		return fmt.Sprintf("%s__%s__%s__%08X", prefix, t, c, h)
+	}
+	return fmt.Sprintf("%s__%s__%08X%08X", prefix, t, h, h*2654435761)
+}
+
+func indexColumns(def *catalog.Table, cols []*ast.IndexColumn) ([]catalog.IndexColumn, *stmtError) {
+	out := make([]catalog.IndexColumn, len(cols))
+	for i, c := range cols {
+		idx := def.ColumnIndex(c.Name.Name)
+		if idx < 0 {
+			return nil, msgErr(1911, c.Name.Name)
+		}
+		out[i] = catalog.IndexColumn{Column: idx, Desc: c.Desc}
+	}
+	return out, nil
+}
+
+// appendIndex adds ix keeping the clustered index first.
+func (s *Session) appendIndex(def *catalog.Table, ix catalog.Index) {
+	if ix.Clustered {
+		ix.ID = 1
+		def.Indexes = append([]catalog.Index{ix}, def.Indexes...)
+		return
+	}
+	if def.NextIndexID < 2 {
+		def.NextIndexID = 2
+	}
+	ix.ID = def.NextIndexID
+	def.NextIndexID++
+	def.Indexes = append(def.Indexes, ix)
+}
+
+func (s *Session) addConstraint(def *catalog.Table, tableName string, c *ast.Constraint, rc *runCtx) *stmtError {
+	switch c.Kind {
+	case ast.ConstraintPrimaryKey, ast.ConstraintUnique:
+		cols, e := indexColumns(def, c.Columns)
+		if e != nil {
+			return e
+		}
+		pk := c.Kind == ast.ConstraintPrimaryKey
+		if pk {
+			for _, ix := range def.Indexes {
+				if ix.Primary {
+					return msgErr(8110, tableName)
+				}
+			}
+			for _, ic := range cols {
+				if def.Columns[ic.Column].Nullable {
+					if def.Columns[ic.Column].Identity == nil {
+						def.Columns[ic.Column].Nullable = false
+					}
+				}
+			}
+		}
+		clustered := (pk && c.Cluster != ast.NonClustered) || c.Cluster == ast.Clustered
+		if clustered && def.Clustered() != nil {
+			clustered = false
+			if c.Cluster == ast.Clustered {
+				return msgErr(8112, tableName)
+			}
+		}
+		name := c.Name.Name
+		if name == "" {
+			p := "UQ"
+			if pk {
+				p = "PK"
+			}
+			name = autoName(p, tableName, "")
+		}
+		s.appendIndex(def, catalog.Index{Name: name, Columns: cols, Unique: true, Primary: pk, Clustered: clustered, Constraint: true})
+	case ast.ConstraintCheck:
+		name := c.Name.Name
+		if name == "" {
+			name = autoName("CK", tableName, "")
+		}
+		def.Checks = append(def.Checks, catalog.Check{Name: name, Expr: rc.text(c.Expr)})
+	case ast.ConstraintDefault:
+		idx := def.ColumnIndex(c.For.Name)
+		if idx < 0 {
+			return msgErr(1911, c.For.Name)
+		}
+		def.Columns[idx].Default = rc.text(c.Expr)
+		def.Columns[idx].DefaultName = c.Name.Name
+	case ast.ConstraintForeignKey:
+		b, _ := s.binder(0)
+		_, ref := b.LookupObject(&c.RefTable)
+		if ref == nil || ref.Kind != catalog.KindTable {
+			return msgErr(1767, c.RefTable.Name.Name, c.Name.Name)
+		}
+		fk := catalog.ForeignKey{Name: c.Name.Name, RefObject: ref.ID}
+		if fk.Name == "" {
+			fk.Name = autoName("FK", tableName, ref.Name)
+		}
+		for _, ic := range c.Columns {
+			idx := def.ColumnIndex(ic.Name.Name)
+			if idx < 0 {
+				return msgErr(1911, ic.Name.Name)
+			}
+			fk.Columns = append(fk.Columns, idx)
+		}
+		refCols := c.RefColumns
+		if len(refCols) == 0 {
+			for _, ix := range ref.Table.Indexes {
+				if ix.Primary {
+					for _, ic := range ix.Columns {
+						refCols = append(refCols, ast.Ident{Name: ref.Table.Columns[ic.Column].Name})
+					}
+				}
+			}
+		}
+		for _, rcn := range refCols {
+			idx := ref.Table.ColumnIndex(rcn.Name)
+			if idx < 0 {
+				return msgErr(1770, rcn.Name, ref.Name)
+			}
+			fk.RefColumns = append(fk.RefColumns, idx)
+		}
+		if len(fk.RefColumns) != len(fk.Columns) {
+			return msgErr(8139, fk.Name, ref.Name)
+		}
+		def.ForeignKeys = append(def.ForeignKeys, fk)
+	}
+	return nil
+}
+
+// constInt evaluates a constant integer expression (IDENTITY seed).
+func (s *Session) constInt(e ast.Expr) int64 {
+	switch x := e.(type) {
+	case *ast.Literal:
+		var n int64
+		fmt.Sscan(x.Val, &n)
+		return n
+	case *ast.UnaryExpr:
+		if x.Op == ast.OpNeg {
+			return -s.constInt(x.X)
+		}
+		return s.constInt(x.X)
+	case *ast.ParenExpr:
+		return s.constInt(x.X)
+	}
+	return 1
+}
+
+func (s *Session) createTable(ctx context.Context, x *ast.CreateTableStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
+	def, serr := s.buildTableDef(x.Name.Name.Name, x.Columns, x.Constraints, x.Indexes, rc)
+	if serr != nil {
+		return serr, nil
+	}
+	if _, _, serr := s.newTable(ctx, &x.Name, def); serr != nil {
+		return serr, nil
+	}
+	return nil, w.Done(result.Done{Cmd: result.CmdDDL, InProc: rc.inProc})
+}

@@ -1,0 +1,331 @@
+package proc
+
+import (
+	"context"
+	"strings"
+
+	"github.com/tsqld/tsqld/sql/ast"
+	"github.com/tsqld/tsqld/sql/exec"
+	"github.com/tsqld/tsqld/sql/msgs"
+	"github.com/tsqld/tsqld/sql/parser"
+	"github.com/tsqld/tsqld/sql/result"
+	"github.com/tsqld/tsqld/sql/sem"
+	"github.com/tsqld/tsqld/sql/types"
+)
+
+// output is a bound OUTPUT clause over the inserted/deleted rows.
+type output struct {
+	exprs []sem.Expr
+	cols  []result.Column
+	sent  bool
+}
+
+// bindOutput binds OUTPUT items over a row laid out as inserted columns
+// then deleted columns.
+func (s *Session) bindOutput(oc *ast.OutputClause, t *dmlTarget, line int32) (*output, *stmtError) {
+	if oc == nil {
+		return nil, nil
+	}
+	if oc.Into != nil {
+		return nil, msgErr(40517, "OUTPUT INTO")
+	}
+	n := len(t.cols)
+	out := &output{}
+	ins := make([]sem.Column, n)
+	del := make([]sem.Column, n)
+	copy(ins, t.cols)
+	copy(del, t.cols)
+	for i := range ins {
+		ins[i].Table = "inserted"
+		del[i].Table = "deleted"
+	}
+	all := append(append([]sem.Column(nil), ins...), del...)
+	for _, it := range oc.Items {
+		if st, ok := it.Expr.(*ast.Star); ok {
+			off := 0
+			if strings.EqualFold(st.Table.Name.Name, "deleted") {
+				off = n
+			}
+			for i, c := range t.cols {
+				out.exprs = append(out.exprs, &sem.ColRef{T: c.Type, Idx: off + i})
+				out.cols = append(out.cols, result.Column{Name: c.Name, Type: c.Type, Nullable: c.Nullable, Identity: c.Identity})
+			}
+			continue
+		}
+		b, _ := s.binder(line)
+		x, berr := b.BindExprOver2(all, it.Expr)
+		if berr != nil {
+			return nil, stmtErr(berr)
+		}
+		name := it.Alias.Name
+		if name == "" {
+			if cr, ok := it.Expr.(*ast.ColumnRef); ok {
+				name = cr.Name.Name
+			}
+		}
+		out.exprs = append(out.exprs, x)
+		out.cols = append(out.cols, result.Column{Name: name, Type: x.Type(), Nullable: true})
+	}
+	return out, nil
+}
+
+func (o *output) emit(c *exec.Ctx, w result.Writer, inserted, deleted []types.Value, n int) error {
+	if o == nil {
+		return nil
+	}
+	if !o.sent {
+		if err := w.Columns(o.cols); err != nil {
+			return err
+		}
+		o.sent = true
+	}
+	row := make([]types.Value, 2*n)
+	if inserted != nil {
+		copy(row, inserted)
+	}
+	if deleted != nil {
+		copy(row[n:], deleted)
+	}
+	vals := make([]types.Value, len(o.exprs))
+	for i, e := range o.exprs {
+		v, err := c.Eval(e, row)
+		if err != nil {
+			return &exec.MsgError{E: err}
+		}
+		vals[i] = v
+	}
+	return w.Row(vals)
+}
+
+func (s *Session) insertStmt(ctx context.Context, x *ast.InsertStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
+	t, serr := s.target(x.Target)
+	if serr != nil {
+		return serr, nil
+	}
+	def := t.obj.Table
+	// Target column positions.
+	var targets []int
+	if len(x.Columns) > 0 {
+		for _, c := range x.Columns {
+			i := def.ColumnIndex(c.Name)
+			if i < 0 {
+				return msgErr(207, c.Name), nil
+			}
+			targets = append(targets, i)
+		}
+	} else {
+		for i, c := range def.Columns {
+			if c.Identity != nil && s.identityIns != t.obj {
+				continue
+			}
+			if c.Computed != "" {
+				continue
+			}
+			targets = append(targets, i)
+		}
+	}
+	idCol := def.IdentityColumn()
+	explicitID := false
+	for _, i := range targets {
+		if i == idCol {
+			if s.identityIns != t.obj {
+				return msgErr(544, t.obj.Name), nil
+			}
+			explicitID = true
+		}
+	}
+	if idCol >= 0 && s.identityIns == t.obj && !explicitID {
+		return msgErr(545, t.obj.Name), nil
+	}
+	chk, serr := s.newChecker(t, "INSERT")
+	if serr != nil {
+		return serr, nil
+	}
+	out, serr := s.bindOutput(x.Output, t, x.Span.Line)
+	if serr != nil {
+		return serr, nil
+	}
+	c := s.execCtx(ctx)
+	tbl := c.TableFor(t.db, t.obj)
+	var n int64
+	var lastID types.Value
+	defaults := make([]sem.Expr, len(def.Columns))
+	insertRow := func(src []types.Value, srcTypes []types.Type) *msgs.Error {
+		row := make([]types.Value, len(def.Columns))
+		provided := make([]bool, len(def.Columns))
+		for j, ci := range targets {
+			if src[j].K == types.KindNull && srcTypes[j].ID == types.Unknown {
+				provided[ci] = false
+				continue
+			}
+			v, err := exec.Convert(src[j], srcTypes[j], def.Columns[ci].Type)
+			if err != nil {
+				return err
+			}
+			row[ci] = v
+			provided[ci] = true
+		}
+		for ci, col := range def.Columns {
+			if provided[ci] {
+				continue
+			}
+			switch {
+			case col.Identity != nil:
+				id, err := tbl.NextIdentity(s.srv.counters, ci)
+				if err != nil {
+					return msgs.New(8180)
+				}
+				v, cerr := exec.Convert(types.Value{K: types.KindInt, I: id}, sem.BigIntType, col.Type)
+				if cerr != nil {
+					return msgs.New(8115, "IDENTITY", sem.TypeName(col.Type))
+				}
+				row[ci] = v
+				lastID = types.Value{K: types.KindInt, I: id}
+			case col.Default != "":
+				if defaults[ci] == nil {
+					e, perr := parser.ParseExpr(col.Default, parser.Options{})
+					if perr != nil {
+						return parser.Messages(perr)[0]
+					}
+					b, _ := s.binder(x.Span.Line)
+					bx, berr := b.BindExpr(e)
+					if berr != nil {
+						return berr
+					}
+					defaults[ci] = bx
+				}
+				v, err := c.Eval(defaults[ci], nil)
+				if err != nil {
+					return err
+				}
+				v, err = exec.Convert(v, defaults[ci].Type(), col.Type)
+				if err != nil {
+					return err
+				}
+				row[ci] = v
+			}
+		}
+		if explicitID && row[idCol].K != types.KindNull {
+			tbl.SetIdentityAtLeast(s.srv.counters, row[idCol].I)
+			lastID = types.Value{K: types.KindInt, I: row[idCol].I}
+		}
+		if e := chk.check(c, row); e != nil {
+			return e
+		}
+		m, err := tbl.Insert(s.srv.counters, row)
+		if err != nil {
+			if se := storageError(err); se != nil {
+				return se
+			}
+			return msgs.New(8180)
+		}
+		if m != nil {
+			return m
+		}
+		n++
+		if out != nil {
+			if err := out.emit(c, w, row, nil, len(def.Columns)); err != nil {
+				return msgs.New(8180)
+			}
+		}
+		return nil
+	}
+	switch {
+	case x.DefaultValues:
+		if err := insertRow(nil, nil); err != nil {
+			return stmtErr(err), nil
+		}
+	case x.Values != nil:
+		b, _ := s.binder(x.Span.Line)
+		src := make([]types.Value, len(targets))
+		srcTypes := make([]types.Type, len(targets))
+		for _, vrow := range x.Values {
+			if len(vrow) != len(targets) {
+				if len(x.Columns) == 0 {
+					return msgErr(213), nil
+				}
+				if len(vrow) < len(targets) {
+					return msgErr(109), nil
+				}
+				return msgErr(110), nil
+			}
+			for j, ve := range vrow {
+				if _, isDef := ve.(*ast.DefaultExpr); isDef {
+					src[j], srcTypes[j] = types.Null, types.Type{}
+					continue
+				}
+				bx, berr := b.BindExpr(ve)
+				if berr != nil {
+					return stmtErr(berr), nil
+				}
+				v, err := c.Eval(bx, nil)
+				if err != nil {
+					return stmtErr(err), nil
+				}
+				src[j], srcTypes[j] = v, bx.Type()
+				if srcTypes[j].ID == types.Unknown {
+					srcTypes[j] = sem.IntType
+				}
+			}
+			if err := insertRow(src, srcTypes); err != nil {
+				return stmtErr(err), nil
+			}
+		}
+	case x.Query != nil:
+		bq, serr := s.bindQuery(x.Query, nil, x.Span.Line, rc)
+		if serr != nil {
+			return serr, nil
+		}
+		if len(bq.cols) != len(targets) {
+			if len(x.Columns) == 0 {
+				return msgErr(213), nil
+			}
+			if len(bq.cols) < len(targets) {
+				return msgErr(120), nil
+			}
+			return msgErr(121), nil
+		}
+		srcTypes := make([]types.Type, len(bq.cols))
+		for i, col := range bq.cols {
+			srcTypes[i] = col.Type
+		}
+		rows, err := collectRows(c, bq.rel)
+		if err != nil {
+			return asStmtErr(err)
+		}
+		for _, r := range rows {
+			if e := insertRow(r, srcTypes); e != nil {
+				return stmtErr(e), nil
+			}
+		}
+	default:
+		return msgErr(40517, "INSERT EXEC"), nil
+	}
+	if lastID.K != types.KindNull {
+		s.identity = decimalOf(lastID)
+		s.scopeIdent = s.identity
+	}
+	if out != nil && !out.sent {
+		if err := w.Columns(out.cols); err != nil {
+			return nil, err
+		}
+	}
+	cmd := result.CmdInsert
+	if out != nil {
+		cmd = result.CmdSelect
+	}
+	return nil, s.done(w, rc, cmd, n)
+}
+
+func collectRows(c *exec.Ctx, rel sem.Rel) ([][]types.Value, error) {
+	var rows [][]types.Value
+	err := c.Run(rel, func(row []types.Value) error {
+		r := make([]types.Value, len(row))
+		for i := range row {
+			r[i] = cloneVal(row[i])
+		}
+		rows = append(rows, r)
+		return nil
+	})
+	return rows, err
+}

@@ -1,0 +1,204 @@
+package proc
+
+import (
+	"context"
+	"strings"
+
+	"github.com/tsqld/tsqld/sql/ast"
+	"github.com/tsqld/tsqld/sql/catalog"
+	"github.com/tsqld/tsqld/sql/exec"
+	"github.com/tsqld/tsqld/sql/result"
+	"github.com/tsqld/tsqld/sql/sem"
+	"github.com/tsqld/tsqld/sql/types"
+)
+
+// boundQuery is a cached bound SELECT.
+type boundQuery struct {
+	rel  sem.Rel
+	cols []result.Column
+	sig  string
+}
+
+// bindQuery binds q, using the plan cache entry when possible.
+func (s *Session) bindQuery(q *ast.Query, key ast.Node, line int32, rc *runCtx) (*boundQuery, *stmtError) {
+	version := s.srv.cat.Version()
+	sig := s.frame.sig.String()
+	st, cacheable := key.(ast.Stmt)
+	if cacheable && rc.entry != nil {
+		if p, ok := rc.entry.Bound(st, version).(*boundQuery); ok && p.sig == sig {
+			return p, nil
+		}
+	}
+	b, env := s.binder(line)
+	rel, berr := b.BindQuery(q)
+	if berr != nil {
+		return nil, stmtErr(berr)
+	}
+	out := rel.Cols()
+	cols := make([]result.Column, len(out))
+	for i, c := range out {
+		cols[i] = result.Column{Name: c.Name, Type: c.Type, Nullable: c.Nullable, Identity: c.Identity}
+	}
+	bq := &boundQuery{rel: rel, cols: cols, sig: sig}
+	if cacheable && rc.entry != nil && !env.private {
+		rc.entry.SetBound(st, version, bq)
+	}
+	return bq, nil
+}
+
+func (s *Session) selectStmt(ctx context.Context, x *ast.SelectStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
+	if sel, ok := x.Query.Body.(*ast.Select); ok {
+		if len(sel.Items) > 0 && sel.Items[0].Var != "" {
+			return s.selectAssign(ctx, x, sel, w, rc)
+		}
+		if sel.Into != nil {
+			return s.selectInto(ctx, x, sel, w, rc)
+		}
+	}
+	bq, serr := s.bindQuery(x.Query, x, x.Span.Line, rc)
+	if serr != nil {
+		return serr, nil
+	}
+	c := s.execCtx(ctx)
+	if err := w.Columns(bq.cols); err != nil {
+		return nil, err
+	}
+	var n int64
+	err := c.Run(bq.rel, func(row []types.Value) error {
+		n++
+		return w.Row(row)
+	})
+	if err != nil {
+		serr, err := asStmtErr(err)
+		return serr, err
+	}
+	return nil, s.done(w, rc, result.CmdSelect, n)
+}
+
+// selectAssign runs SELECT @a = x, @b = y … : every row assigns, the last
+// one wins; no result set.
+func (s *Session) selectAssign(ctx context.Context, x *ast.SelectStmt, sel *ast.Select, w result.Writer, rc *runCtx) (*stmtError, error) {
+	// Bind a copy of the query whose items are the assigned expressions.
+	cp := *sel
+	cp.Items = make([]*ast.SelectItem, len(sel.Items))
+	slots := make([]int, len(sel.Items))
+	for i, it := range sel.Items {
+		if it.Var == "" {
+			return msgErr(141), nil
+		}
+		slot, ok := s.frame.lookup(it.Var)
+		if !ok {
+			return msgErr(137, it.Var), nil
+		}
+		slots[i] = slot
+		e := it.Expr
+		if it.Op != ast.AssignSet {
+			e = &ast.BinaryExpr{Span: it.Span, Op: assignOp(it.Op), L: &ast.VarRef{Span: it.Span, Name: it.Var}, R: it.Expr}
+		}
+		cp.Items[i] = &ast.SelectItem{Span: it.Span, Expr: e}
+	}
+	q := *x.Query
+	q.Body = &cp
+	b, _ := s.binder(x.Span.Line)
+	rel, berr := b.BindQuery(&q)
+	if berr != nil {
+		return stmtErr(berr), nil
+	}
+	cols := rel.Cols()
+	c := s.execCtx(ctx)
+	var n int64
+	err := c.Run(rel, func(row []types.Value) error {
+		n++
+		for i, slot := range slots {
+			v, cerr := exec.Convert(row[i], cols[i].Type, s.frame.types[slot])
+			if cerr != nil {
+				return &exec.MsgError{E: cerr}
+			}
+			s.frame.vals[slot] = cloneVal(v)
+		}
+		return nil
+	})
+	if err != nil {
+		serr, err := asStmtErr(err)
+		return serr, err
+	}
+	return nil, s.done(w, rc, result.CmdSelect, n)
+}
+
+func cloneVal(v types.Value) types.Value {
+	if v.B != nil {
+		v.B = append([]byte(nil), v.B...)
+	}
+	if v.K == types.KindDecimal {
+		d := v.Dec
+		v.Dec.Set(&d)
+	}
+	return v
+}
+
+func assignOp(op ast.AssignOp) ast.BinaryOp {
+	switch op {
+	case ast.AssignAdd:
+		return ast.OpAdd
+	case ast.AssignSub:
+		return ast.OpSub
+	case ast.AssignMul:
+		return ast.OpMul
+	case ast.AssignDiv:
+		return ast.OpDiv
+	case ast.AssignMod:
+		return ast.OpMod
+	case ast.AssignAnd:
+		return ast.OpBitAnd
+	case ast.AssignOr:
+		return ast.OpBitOr
+	case ast.AssignXor:
+		return ast.OpBitXor
+	}
+	return ast.OpAdd
+}
+
+// selectInto creates a table from the query's columns and fills it.
+func (s *Session) selectInto(ctx context.Context, x *ast.SelectStmt, sel *ast.Select, w result.Writer, rc *runCtx) (*stmtError, error) {
+	into := sel.Into
+	cp := *sel
+	cp.Into = nil
+	q := *x.Query
+	q.Body = &cp
+	bq, serr := s.bindQuery(&q, nil, x.Span.Line, rc)
+	if serr != nil {
+		return serr, nil
+	}
+	def := &catalog.Table{}
+	for i, c := range bq.cols {
+		if c.Name == "" {
+			return msgErr(1038), nil
+		}
+		for j := 0; j < i; j++ {
+			if strings.EqualFold(bq.cols[j].Name, c.Name) {
+				return msgErr(2705, c.Name), nil
+			}
+		}
+		def.Columns = append(def.Columns, catalog.Column{Name: c.Name, Type: c.Type, Nullable: c.Nullable})
+	}
+	db, o, serr := s.newTable(ctx, into, def)
+	if serr != nil {
+		return serr, nil
+	}
+	t := s.execCtx(ctx).TableFor(db, o)
+	c := s.execCtx(ctx)
+	var n int64
+	err := c.Run(bq.rel, func(row []types.Value) error {
+		n++
+		m, err := t.Insert(s.srv.counters, row)
+		if m != nil {
+			return &exec.MsgError{E: m}
+		}
+		return err
+	})
+	if err != nil {
+		serr, err := asStmtErr(err)
+		return serr, err
+	}
+	return nil, s.done(w, rc, result.CmdSelect, n)
+}

@@ -1,0 +1,187 @@
+package proc
+
+import (
+	"context"
+	"strings"
+	"sync/atomic"
+
+	"github.com/tsqld/tsqld/sql/ast"
+	"github.com/tsqld/tsqld/sql/catalog"
+	"github.com/tsqld/tsqld/sql/msgs"
+	"github.com/tsqld/tsqld/sql/parser"
+	"github.com/tsqld/tsqld/sql/result"
+	"github.com/tsqld/tsqld/sql/session"
+	"github.com/tsqld/tsqld/sql/types"
+)
+
+// SessionConfig describes a new session.
+type SessionConfig struct {
+	SPID         int16
+	Login        string
+	Database     string
+	Language     string
+	AppName      string
+	HostName     string
+	ODBCDefaults bool
+}
+
+// Param is one RPC parameter.
+type Param struct {
+	Name   string
+	Type   types.Type
+	Value  types.Value
+	Output bool
+}
+
+// TMRequest mirrors engine.TMRequest.
+type TMRequest struct {
+	Kind              uint8
+	Name              string
+	Isolation         uint8
+	BeginNew          bool
+	BeginNewIsolation uint8
+}
+
+// tempObjectIDs numbers #temp tables and table variables server-wide
+// (negative, as SQL Server's tempdb object ids are).
+var tempObjectIDs atomic.Int32
+
+// Session is one connection's state.
+type Session struct {
+	srv    *Server
+	cfg    SessionConfig
+	db     *catalog.Database
+	opts   session.Options
+	tx     *txnState
+	temps  map[string]*catalog.Object // #name lower → object
+	frame  *frame                      // current variable frame
+	prep   map[int32]*prepared
+	nextPH int32
+
+	rowCount     int64
+	lastError    int32
+	identity     types.Value // @@IDENTITY
+	scopeIdent   types.Value // SCOPE_IDENTITY() of the current scope
+	nestLevel    int
+	catchErr     *msgs.Error // error being handled in a CATCH block
+	identityIns  *catalog.Object
+	closed       bool
+	ctx          context.Context
+}
+
+// NewSession opens a session in cfg.Database (4060 when it does not exist).
+func (s *Server) NewSession(cfg SessionConfig) (*Session, *msgs.Error) {
+	d := s.cat.Database(cfg.Database)
+	if d == nil {
+		return nil, msgs.NewState(4060, 1, cfg.Database)
+	}
+	ss := &Session{srv: s, cfg: cfg, db: d, opts: session.Defaults(cfg.ODBCDefaults),
+		temps: map[string]*catalog.Object{}, prep: map[int32]*prepared{}}
+	if cfg.Language != "" {
+		ss.opts.Language = cfg.Language
+	}
+	ss.frame = newFrame(nil)
+	return ss, nil
+}
+
+// Database returns the current database name.
+func (s *Session) Database() string { return s.db.Name }
+
+// Language returns the session language.
+func (s *Session) Language() string { return s.opts.Language }
+
+// TranDescriptor is the current transaction's descriptor (0 = none).
+func (s *Session) TranDescriptor() uint64 {
+	if s.tx != nil && s.tx.explicit {
+		return s.tx.desc
+	}
+	return 0
+}
+
+// Options exposes the SET options (tests).
+func (s *Session) Options() *session.Options { return &s.opts }
+
+// Close rolls back and drops session objects.
+func (s *Session) Close() error {
+	if s.closed {
+		return nil
+	}
+	s.closed = true
+	if s.tx != nil {
+		s.rollbackAll()
+	}
+	s.dropTemps()
+	return nil
+}
+
+// Reset implements sp_reset_connection.
+func (s *Session) Reset(w result.Writer) error {
+	if s.tx != nil {
+		s.rollbackAll()
+	}
+	s.dropTemps()
+	s.prep = map[int32]*prepared{}
+	s.opts = session.Defaults(s.cfg.ODBCDefaults)
+	if s.cfg.Language != "" {
+		s.opts.Language = s.cfg.Language
+	}
+	s.frame = newFrame(nil)
+	s.rowCount, s.lastError = 0, 0
+	s.identity, s.scopeIdent = types.Null, types.Null
+	if d := s.srv.cat.Database(s.cfg.Database); d != nil && d != s.db {
+		old := s.db.Name
+		s.db = d
+		if err := w.EnvChange(result.EnvChange{Type: result.EnvDatabase, New: d.Name, Old: old}); err != nil {
+			return err
+		}
+	}
+	return w.EnvChange(result.EnvChange{Type: result.EnvResetAck})
+}
+
+func (s *Session) dropTemps() {
+	if len(s.temps) == 0 {
+		return
+	}
+	txn, err := s.srv.temp.Begin(context.Background(), txnOpts(&s.opts))
+	if err != nil {
+		return
+	}
+	for _, o := range s.temps {
+		p := catalog.TablePrefix(catalog.TempDBID, o.ID)
+		catalog.DeleteRange(txn, p, catalog.PrefixEnd(p))
+		s.srv.counters.Forget(catalog.TempDBID, o.ID)
+	}
+	txn.Commit()
+	s.temps = map[string]*catalog.Object{}
+}
+
+// parse parses a batch (through the plan cache).
+func (s *Session) parse(text, params string) (*planEntry, error) {
+	key := planKey{Text: text, Params: params, DB: s.db.ID, Opts: s.opts.PlanKey()}
+	if e := s.srv.plans.Get(key); e != nil {
+		return e, nil
+	}
+	stmts, err := parser.ParseBatch(text, parser.Options{QuotedIdentifierOff: !s.opts.Has(session.QuotedIdentifier)})
+	if err != nil {
+		return nil, err
+	}
+	e := newPlanEntry(stmts)
+	s.srv.plans.Put(key, e)
+	return e, nil
+}
+
+// ParseQuery parses a view definition's query (sem.ViewParser).
+func (s *Session) ParseQuery(text string) (*ast.Query, error) {
+	stmts, err := parser.ParseBatch(text, parser.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if len(stmts) == 1 {
+		if sel, ok := stmts[0].(*ast.SelectStmt); ok {
+			return sel.Query, nil
+		}
+	}
+	return nil, msgs.New(4413, text)
+}
+
+func lower(s string) string { return strings.ToLower(s) }

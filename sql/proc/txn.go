@@ -1,0 +1,140 @@
+package proc
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/tsqld/tsqld/sql/msgs"
+	"github.com/tsqld/tsqld/sql/result"
+	"github.com/tsqld/tsqld/sql/session"
+	"github.com/tsqld/tsqld/storage"
+)
+
+// txnState is the session's open transaction: one storage transaction on
+// the main store and one on the tempdb store, committed together.
+type txnState struct {
+	main, temp storage.Txn
+	// explicit is set by BEGIN TRAN (or implicit transactions); otherwise
+	// the transaction lives for one statement (autocommit).
+	explicit bool
+	count    int // @@TRANCOUNT
+	desc     uint64
+	// ddl records that the catalog changed, so a rollback reloads it.
+	ddl bool
+	// doomed: an error under XACT_ABORT or a severe error; only ROLLBACK
+	// is possible (XACT_STATE() = -1).
+	doomed bool
+	saves  []savepoint
+}
+
+type savepoint struct {
+	name       string
+	main, temp storage.Savepoint
+}
+
+func txnOpts(o *session.Options) storage.TxnOptions {
+	to := storage.TxnOptions{LockTimeout: -1}
+	if o.LockTimeout >= 0 {
+		to.LockTimeout = time.Duration(o.LockTimeout) * time.Millisecond
+	}
+	switch o.Isolation {
+	case session.ReadUncommitted:
+		to.Isolation = storage.ReadUncommitted
+	case session.RepeatableRead:
+		to.Isolation = storage.RepeatableRead
+	case session.Serializable:
+		to.Isolation = storage.Serializable
+	case session.Snapshot:
+		to.Isolation = storage.Snapshot
+	}
+	return to
+}
+
+// begin opens the storage transactions.
+func (s *Session) begin(ctx context.Context, explicit bool) error {
+	opts := txnOpts(&s.opts)
+	main, err := s.srv.main.Begin(ctx, opts)
+	if err != nil {
+		return err
+	}
+	temp, err := s.srv.temp.Begin(ctx, opts)
+	if err != nil {
+		main.Rollback()
+		return err
+	}
+	s.tx = &txnState{main: main, temp: temp, explicit: explicit, desc: s.srv.descs.Add(1)}
+	if explicit {
+		s.tx.count = 1
+	}
+	return nil
+}
+
+// commitAll commits and ends the transaction.
+func (s *Session) commitAll() error {
+	tx := s.tx
+	s.tx = nil
+	err := tx.main.Commit()
+	if err != nil {
+		tx.temp.Rollback()
+		if tx.ddl {
+			s.srv.reloadCatalog(context.Background())
+		}
+		return err
+	}
+	return tx.temp.Commit()
+}
+
+// rollbackAll rolls back and ends the transaction.
+func (s *Session) rollbackAll() {
+	tx := s.tx
+	s.tx = nil
+	tx.main.Rollback()
+	tx.temp.Rollback()
+	if tx.ddl {
+		s.srv.reloadCatalog(context.Background())
+		s.afterCatalogReload()
+	}
+}
+
+// afterCatalogReload refreshes the session's database pointer.
+func (s *Session) afterCatalogReload() {
+	if d := s.srv.cat.DatabaseByID(s.db.ID); d != nil {
+		s.db = d
+	} else if d := s.srv.cat.Database("master"); d != nil {
+		s.db = d
+	}
+}
+
+// stmtSavepoint marks the statement start for statement-level rollback.
+func (s *Session) stmtSavepoint() savepoint {
+	return savepoint{main: s.tx.main.Savepoint(), temp: s.tx.temp.Savepoint()}
+}
+
+func (s *Session) rollbackTo(sp savepoint) {
+	s.tx.main.RollbackTo(sp.main)
+	s.tx.temp.RollbackTo(sp.temp)
+	if s.tx.ddl {
+		// DDL applied eagerly in memory: re-read what is committed plus
+		// nothing of this transaction would lose earlier DDL of the same
+		// transaction, so we keep the in-memory state (rare case).
+	}
+}
+
+// storageError maps storage errors to SQL Server messages.
+func storageError(err error) *msgs.Error {
+	switch {
+	case errors.Is(err, storage.ErrLockTimeout):
+		return msgs.New(1222)
+	case errors.Is(err, storage.ErrDeadlock):
+		return msgs.New(1205, 0)
+	case errors.Is(err, storage.ErrConflict):
+		return msgs.New(3960, "", "", "")
+	}
+	return nil
+}
+
+// envTran sends a transaction EnvChange.
+func envTran(w result.Writer, t result.EnvType, desc uint64) error {
+	return w.EnvChange(result.EnvChange{Type: t, Descriptor: desc})
+}

@@ -1,0 +1,247 @@
+package proc
+
+import (
+	"context"
+	"strings"
+
+	"github.com/tsqld/tsqld/sql/ast"
+	"github.com/tsqld/tsqld/sql/catalog"
+	"github.com/tsqld/tsqld/sql/exec"
+	"github.com/tsqld/tsqld/sql/msgs"
+	"github.com/tsqld/tsqld/sql/result"
+	"github.com/tsqld/tsqld/sql/sem"
+	"github.com/tsqld/tsqld/sql/session"
+	"github.com/tsqld/tsqld/sql/types"
+)
+
+func (s *Session) declareStmt(ctx context.Context, x *ast.DeclareStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
+	for _, v := range x.Vars {
+		if v.Table != nil {
+			ln := strings.ToLower(v.Name)
+			if s.frame.tables[ln] != nil {
+				return msgErr(134, v.Name), nil
+			}
+			def, serr := s.buildTableDef(v.Name, v.Table.Columns, v.Table.Constraints, v.Table.Indexes, rc)
+			if serr != nil {
+				return serr, nil
+			}
+			o := &catalog.Object{ID: -tempObjectIDs.Add(1), Schema: "dbo", Name: v.Name, Kind: catalog.KindTable, Table: def, Database: catalog.TempDBID}
+			s.frame.tables[ln] = o
+			continue
+		}
+		if v.Cursor {
+			return msgErr(40517, "CURSOR"), nil
+		}
+		b, _ := s.binder(x.Span.Line)
+		var t types.Type
+		var serr *stmtError
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					if e, ok := recoverBind(r); ok {
+						serr = stmtErr(e)
+						return
+					}
+					panic(r)
+				}
+			}()
+			t = b.ResolveType(v.Type, false)
+		}()
+		if serr != nil {
+			return serr, nil
+		}
+		slot, ok := s.frame.declare(v.Name, t, v)
+		if !ok {
+			return msgErr(134, v.Name), nil
+		}
+		s.frame.vals[slot] = types.Null
+		if v.Init != nil {
+			val, xt, serr, err := s.evalScalar(ctx, v.Init, x.Span.Line)
+			if serr != nil || err != nil {
+				return serr, err
+			}
+			cv, cerr := exec.Convert(val, xt.Type(), t)
+			if cerr != nil {
+				return stmtErr(cerr), nil
+			}
+			s.frame.vals[slot] = cloneVal(cv)
+		}
+	}
+	return nil, nil
+}
+
+func (s *Session) setVarStmt(ctx context.Context, x *ast.SetVarStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
+	slot, ok := s.frame.lookup(x.Name)
+	if !ok {
+		return msgErr(137, x.Name), nil
+	}
+	if x.Cursor != nil {
+		return msgErr(40517, "CURSOR"), nil
+	}
+	val := x.Value
+	if x.Op != ast.AssignSet {
+		val = &ast.BinaryExpr{Span: x.Span, Op: assignOp(x.Op), L: &ast.VarRef{Span: x.Span, Name: x.Name}, R: x.Value}
+	}
+	v, xt, serr, err := s.evalScalar(ctx, val, x.Span.Line)
+	if serr != nil || err != nil {
+		return serr, err
+	}
+	cv, cerr := exec.Convert(v, xt.Type(), s.frame.types[slot])
+	if cerr != nil {
+		return stmtErr(cerr), nil
+	}
+	s.frame.vals[slot] = cloneVal(cv)
+	return nil, nil
+}
+
+func (s *Session) setOption(ctx context.Context, x *ast.SetOptionStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
+	for _, name := range x.Options {
+		if f, ok := session.LookupFlag(name); ok {
+			s.opts.Set(f, x.On)
+			continue
+		}
+		var v types.Value
+		var vt types.Type
+		if x.Value != nil {
+			if cr, ok := x.Value.(*ast.ColumnRef); ok && cr.Table.IsZero() {
+				v, vt = types.Value{K: types.KindString, S: cr.Name.Name}, sem.VarChar(128)
+			} else {
+				ev, xt, serr, err := s.evalScalar(ctx, x.Value, x.Span.Line)
+				if serr != nil || err != nil {
+					return serr, err
+				}
+				v, vt = ev, xt.Type()
+			}
+		}
+		asInt := func() int64 {
+			iv, _ := exec.Convert(v, vt, sem.BigIntType)
+			return iv.I
+		}
+		asStr := func() string { return exec.ToString(v, vt) }
+		switch name {
+		case "ROWCOUNT":
+			s.opts.RowCount = asInt()
+		case "TEXTSIZE":
+			s.opts.TextSize = int32(asInt())
+		case "LOCK_TIMEOUT":
+			s.opts.LockTimeout = int32(asInt())
+		case "DATEFIRST":
+			n := asInt()
+			if n < 1 || n > 7 {
+				return msgErr(1005, "DATEFIRST"), nil
+			}
+			s.opts.DateFirst = uint8(n)
+		case "DATEFORMAT":
+			s.opts.DateFormat = strings.ToLower(asStr())
+		case "LANGUAGE":
+			lang := asStr()
+			s.opts.Language = lang
+			if err := w.EnvChange(result.EnvChange{Type: result.EnvLanguage, New: lang}); err != nil {
+				return nil, err
+			}
+			if err := w.Message(msgs.New(5703, lang)); err != nil {
+				return nil, err
+			}
+		case "DEADLOCK_PRIORITY":
+			s.opts.DeadlockPri = int32(asInt())
+		case "STATISTICS IO", "STATISTICS TIME", "STATISTICS XML", "STATISTICS PROFILE", "SHOWPLAN_ALL", "SHOWPLAN_TEXT", "SHOWPLAN_XML", "FMTONLY", "NOEXEC", "PARSEONLY", "FORCEPLAN", "NOCOUNT", "CONTEXT_INFO":
+			// Accepted; they do not change results.
+		default:
+			return msgErr(195, name, "SET option"), nil
+		}
+	}
+	return nil, nil
+}
+
+func (s *Session) raiserror(ctx context.Context, x *ast.RaiserrorStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
+	eval := func(e ast.Expr) (types.Value, types.Type, *stmtError, error) {
+		v, xt, serr, err := s.evalScalar(ctx, e, x.Span.Line)
+		if xt == nil {
+			return v, types.Type{}, serr, err
+		}
+		return v, xt.Type(), serr, err
+	}
+	mv, mt, serr, err := eval(x.Msg)
+	if serr != nil || err != nil {
+		return serr, err
+	}
+	sv, st, serr, err := eval(x.Severity)
+	if serr != nil || err != nil {
+		return serr, err
+	}
+	tv, tt, serr, err := eval(x.State)
+	if serr != nil || err != nil {
+		return serr, err
+	}
+	sev, _ := exec.Convert(sv, st, sem.IntType)
+	state, _ := exec.Convert(tv, tt, sem.IntType)
+	var args []any
+	for _, a := range x.Args {
+		av, at, serr, err := eval(a)
+		if serr != nil || err != nil {
+			return serr, err
+		}
+		switch av.K {
+		case types.KindInt, types.KindBool:
+			args = append(args, av.I)
+		case types.KindNull:
+			args = append(args, nil)
+		default:
+			args = append(args, exec.ToString(av, at))
+		}
+	}
+	var e *msgs.Error
+	if sem.IsString(mt) {
+		e = msgs.NewUser(50000, uint8(sev.I), uint8(state.I), msgs.Format(mv.S, args...))
+	} else {
+		num, _ := exec.Convert(mv, mt, sem.IntType)
+		e = msgs.New(int32(num.I), args...)
+		e.Severity, e.State = uint8(sev.I), uint8(state.I)
+	}
+	if sev.I > 18 {
+		// Severity 19+ needs sysadmin and WITH LOG; severity >= 20 ends
+		// the connection.
+		e.Severity = uint8(min(sev.I, 25))
+	}
+	if state.I < 0 || state.I > 255 {
+		e.State = 1
+	}
+	e.Line = x.Span.Line
+	if e.Severity <= 10 {
+		e.Server = s.srv.cfg.ServerName
+		e.Proc = rc.procName
+		return nil, w.Message(e)
+	}
+	return &stmtError{e: e, kind: errStmt}, nil
+}
+
+func (s *Session) throw(ctx context.Context, x *ast.ThrowStmt) (*stmtError, error) {
+	if x.Number == nil {
+		if s.catchErr == nil {
+			return msgErr(10704), nil
+		}
+		e := *s.catchErr
+		return &stmtError{e: &e, kind: errBatch}, nil
+	}
+	nv, nt, serr, err := s.evalScalar(ctx, x.Number, x.Span.Line)
+	if serr != nil || err != nil {
+		return serr, err
+	}
+	mv, _, serr, err := s.evalScalar(ctx, x.Message, x.Span.Line)
+	if serr != nil || err != nil {
+		return serr, err
+	}
+	sv, st, serr, err := s.evalScalar(ctx, x.State, x.Span.Line)
+	if serr != nil || err != nil {
+		return serr, err
+	}
+	num, _ := exec.Convert(nv, nt.Type(), sem.IntType)
+	state, _ := exec.Convert(sv, st.Type(), sem.IntType)
+	if num.I < 50000 {
+		return msgErr(35100, "error_number", num.I), nil
+	}
+	e := msgs.NewUser(int32(num.I), 16, uint8(state.I), mv.S)
+	e.Line = x.Span.Line
+	// THROW always aborts the batch (unless caught).
+	return &stmtError{e: e, kind: errBatch}, nil
+}
