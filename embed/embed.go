@@ -3,16 +3,17 @@ package embed
 import (
 	"context"
 	"crypto/rand"
+	"encoding/pem"
 	"log/slog"
 	"math/big"
 	"net"
 	"net/url"
 	"os"
 	"strconv"
+	"sync"
 
 	"github.com/tsqld/tsqld/server"
 	"github.com/tsqld/tsqld/sql/engine"
-	"github.com/tsqld/tsqld/storage"
 	"github.com/tsqld/tsqld/storage/mem"
 	"github.com/tsqld/tsqld/storage/pebble"
 )
@@ -51,6 +52,9 @@ type Config struct {
 	DSNEncrypt string
 	// MaxConnections is "user connections" (0 = 32767).
 	MaxConnections int
+	// NoListenLog leaves the "Server is listening" error-log lines to the
+	// service layer (tsqld serve).
+	NoListenLog bool
 	// Logger receives diagnostics; ErrorLog the SQL Server error-log lines
 	// (nil: written through Logger).
 	Logger   *slog.Logger
@@ -65,6 +69,9 @@ type Server struct {
 	srv      *server.Server
 	done     chan struct{}
 	serveErr error
+
+	mu      sync.Mutex
+	tmpCert string // PEM copy of an in-memory certificate (strict DSNs)
 }
 
 // Start opens the engine and starts listening. ctx bounds the start-up
@@ -108,9 +115,10 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 	if err := openStorage(&ecfg); err != nil {
 		return nil, err
 	}
+	// From here the engine owns the stores (it closes them, also when
+	// Open fails).
 	eng, err := engine.Open(ctx, ecfg)
 	if err != nil {
-		closeStorage(&ecfg)
 		return nil, err
 	}
 	srv, err := server.New(server.Config{
@@ -127,6 +135,7 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 		ErrorLog:       cfg.ErrorLog,
 		Logger:         cfg.Logger,
 		MaxConnections: cfg.MaxConnections,
+		NoListenLog:    cfg.NoListenLog,
 	})
 	if err == nil {
 		err = srv.Listen()
@@ -166,17 +175,51 @@ func openStorage(c *engine.Config) error {
 	return nil
 }
 
-func closeStorage(c *engine.Config) {
-	for _, s := range []storage.Engine{c.Storage, c.TempStorage} {
-		if s != nil {
-			s.Close()
-		}
+// certFile returns a PEM file holding the server certificate: the one in
+// the data directory, or (in-memory servers) a temporary copy removed by
+// Close.
+func (s *Server) certFile() string {
+	c := s.Certificate()
+	if c == nil || len(c.TLS.Certificate) == 0 {
+		return ""
 	}
+	if c.CertFile != "" {
+		return c.CertFile
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.tmpCert == "" {
+		f, err := os.CreateTemp("", "tsqld-cert-*.pem")
+		if err != nil {
+			return ""
+		}
+		pem.Encode(f, &pem.Block{Type: "CERTIFICATE", Bytes: c.TLS.Certificate[0]})
+		f.Close()
+		s.tmpCert = f.Name()
+	}
+	return s.tmpCert
 }
 
 // Close stops listening, ends every session and closes the engine.
-func (s *Server) Close() error {
-	err := s.srv.Close()
+func (s *Server) Close() error { return s.stop(nil) }
+
+// Shutdown is SHUTDOWN without NOWAIT: running requests may finish (until
+// ctx ends), then everything closes as in Close.
+func (s *Server) Shutdown(ctx context.Context) error { return s.stop(ctx) }
+
+func (s *Server) stop(graceful context.Context) error {
+	s.mu.Lock()
+	if s.tmpCert != "" {
+		os.Remove(s.tmpCert)
+		s.tmpCert = ""
+	}
+	s.mu.Unlock()
+	var err error
+	if graceful != nil {
+		err = s.srv.Shutdown(graceful)
+	} else {
+		err = s.srv.Close()
+	}
 	<-s.done
 	if e := s.eng.Close(); err == nil {
 		err = e
@@ -256,8 +299,8 @@ func (s *Server) DSNWith(encrypt string) string {
 	case "disable":
 	case "strict":
 		// Strict clients always verify the chain: pin our certificate.
-		if c := s.Certificate(); c != nil && c.CertFile != "" {
-			q.Set("certificate", c.CertFile)
+		if f := s.certFile(); f != "" {
+			q.Set("certificate", f)
 		}
 	default:
 		q.Set("trustservercertificate", "true")

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -62,6 +63,17 @@ func TestStartDefaults(t *testing.T) {
 	}
 	if c := s.Certificate(); c == nil || len(c.Thumbprint) != 40 {
 		t.Errorf("certificate %+v", c)
+	}
+}
+
+// An in-memory server still serves strict (TDS 8) clients: DSN pins a
+// temporary copy of the certificate.
+func TestInMemoryStrict(t *testing.T) {
+	s := start(t, Config{})
+	db := open(t, s.DSNWith("strict"))
+	var n int
+	if err := db.QueryRow("SELECT 1").Scan(&n); err != nil || n != 1 {
+		t.Fatalf("strict: %d %v", n, err)
 	}
 }
 
@@ -279,5 +291,72 @@ func TestBadPasswordE2E(t *testing.T) {
 	var me mssql.Error
 	if !errors.As(err, &me) || me.Number != 18456 || me.State != 1 {
 		t.Fatalf("bad password: %v", err)
+	}
+}
+
+// A data directory survives a restart: the data, the sa password and the
+// generated certificate.
+func TestDataDirRestart(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	cfg := Config{DataDir: dir, SAPassword: "Restart#Pass1", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	s1, err := Start(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	thumb := s1.Certificate().Thumbprint
+	db := open(t, s1.DSN())
+	if _, err := db.Exec("CREATE TABLE kept (id int); INSERT INTO kept VALUES (7)"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if err := s1.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s2 := start(t, cfg)
+	if s2.Certificate().Thumbprint != thumb {
+		t.Error("certificate regenerated on restart")
+	}
+	var id int
+	if err := open(t, s2.DSN()).QueryRow("SELECT id FROM kept").Scan(&id); err != nil || id != 7 {
+		t.Fatalf("after restart: %d %v", id, err)
+	}
+}
+
+func TestAddressInUse(t *testing.T) {
+	s := start(t, Config{})
+	_, err := Start(context.Background(), Config{Addrs: []string{s.Addr()}, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err == nil {
+		t.Fatal("second server on the same address started")
+	}
+}
+
+func TestCloseNoLeakE2E(t *testing.T) {
+	before := runtime.NumGoroutine()
+	s, err := Start(context.Background(), Config{DataDir: t.TempDir(), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, _ := sql.Open("sqlserver", s.DSN())
+	if err := db.Ping(); err != nil {
+		t.Fatal(err)
+	}
+	go db.Exec("WAITFOR DELAY '00:00:10'")
+	time.Sleep(100 * time.Millisecond)
+	start := time.Now()
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("Close took %v with a running request", d)
+	}
+	db.Close()
+	deadline := time.Now().Add(3 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		buf := make([]byte, 1<<16)
+		t.Errorf("goroutines before %d after %d\n%s", before, n, buf[:runtime.Stack(buf, true)])
 	}
 }

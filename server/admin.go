@@ -1,22 +1,19 @@
 package server
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/tsqld/tsqld/sql/msgs"
+)
 
 // Pause stops admitting new logins (SQL Server's paused service state):
 // each refused login gets 17142 and is logged as 18456 state 13. Existing
 // sessions keep working.
-func (s *Server) Pause() {
-	if !s.paused.Swap(true) {
-		s.cfg.ErrorLog.Info("Server", "SQL Server is not allowing new connections because the Service Control Manager requested a pause. To resume the service, use SQL Computer Manager or the Services application in Control Panel.")
-	}
-}
+// The service layer writes the 17144/17146 error-log lines.
+func (s *Server) Pause() { s.paused.Store(true) }
 
 // Resume admits logins again after Pause.
-func (s *Server) Resume() {
-	if s.paused.Swap(false) {
-		s.cfg.ErrorLog.Info("Server", "SQL Server is allowing new connections in response to 'continue' request from Service Control Manager. This is an informational message only. No user action is required.")
-	}
-}
+func (s *Server) Resume() { s.paused.Store(false) }
 
 // Paused reports whether logins are refused.
 func (s *Server) Paused() bool { return s.paused.Load() }
@@ -41,12 +38,10 @@ func (s *Server) Kill(spid int16) bool {
 	return true
 }
 
-const pausedText = "SQL Server service has been paused. No new connections will be allowed. To resume the service, use SQL Computer Manager or the Services application in Control Panel."
-
 // logPausedLogin writes the two error-log entries of a login refused
 // while paused.
 func (c *conn) logPausedLogin(user string) {
-	c.srv.cfg.ErrorLog.Error("Logon", 17142, 14, 0, pausedText)
+	c.srv.cfg.ErrorLog.Error("Logon", 17142, 14, 0, msgs.New(17142).Text)
 	c.srv.cfg.ErrorLog.Error("Logon", 18456, 14, 13,
 		fmt.Sprintf("Login failed for user '%s'. %s [CLIENT: %s]", user, loginFailureReason(13, nil), c.clientIP))
 }

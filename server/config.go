@@ -52,6 +52,9 @@ type Config struct {
 	Logger *slog.Logger
 	// MaxConnections is "user connections" (0 = 32767).
 	MaxConnections int
+	// NoListenLog leaves the "Server is listening on …" lines to the
+	// service layer, which writes them with the rest of the start-up.
+	NoListenLog bool
 	// LoginTimeout bounds the time from accept to a completed login
 	// (default 60 s) so that idle half-open connections cannot pile up.
 	LoginTimeout time.Duration

@@ -95,7 +95,7 @@ func (c *conn) requestFailed(err error) bool {
 	}
 	// The writer failed (socket) or the engine broke its contract; either
 	// way the client cannot trust this connection any more.
-	c.logf("request failed: %v", err)
+	c.srv.cfg.Logger.Error("request failed; closing the connection", "spid", c.spid, "client", c.clientIP, "err", err)
 	return true
 }
 

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"crypto/tls"
 	"fmt"
 	"strings"
 	"time"
@@ -30,8 +31,7 @@ func (c *conn) doLogin(msg tds.Message) bool {
 	}
 	var l tds.Login7
 	if err := l.Decode(msg.Payload); err != nil {
-		c.srv.cfg.ErrorLog.Error("Logon", 17832, 20, 2,
-			fmt.Sprintf("The login packet used to open the connection is structurally invalid; the connection has been closed. Please contact the vendor of the client library. [CLIENT: %s]", c.clientIP))
+		c.logConnError(17832, 2)
 		return false
 	}
 	c.version = tds.Negotiate(l.TDSVersion, tds.Version74)
@@ -50,22 +50,22 @@ func (c *conn) doLogin(msg tds.Message) bool {
 	}
 	c.mw.SetPacketSize(min(size, tds.DefaultPacketSize))
 
+	lang := msgs.ParseLangDefault(l.Language)
 	if c.spid == 0 {
-		text := fmt.Sprintf("Could not connect because the maximum number of '%d' user connections has already been reached. The system administrator can use sp_configure to increase the maximum value. The connection has been closed.", c.srv.cfg.MaxConnections)
-		c.srv.cfg.ErrorLog.Error("Logon", 17809, 20, 3, text+fmt.Sprintf(" [CLIENT: %s]", c.clientIP))
-		c.sendLoginFailure(&msgs.Error{Number: 17809, Severity: 20, State: 3, Text: text})
+		e := msgs.NewIn(lang, 17809, 3, c.srv.cfg.MaxConnections, "")
+		c.srv.cfg.ErrorLog.Error("Logon", 17809, 20, 3, msgs.NewIn(msgs.English, 17809, 3, c.srv.cfg.MaxConnections, fmt.Sprintf(" [CLIENT: %s]", c.clientIP)).Text)
+		c.sendLoginFailure(e)
 		return false
 	}
 	if c.srv.paused.Load() {
 		c.logPausedLogin(l.UserName)
-		c.sendLoginFailure(&msgs.Error{Number: 17142, Severity: 14, State: 0, Line: 1, Text: pausedText})
+		c.sendLoginFailure(msgs.NewIn(lang, 17142, 0))
 		return false
 	}
 	if l.IntSecurity() || len(l.SSPI) > 0 {
 		// Integrated security would need SSPI/Kerberos round trips.
-		text := "Login failed. The login is from an untrusted domain and cannot be used with Integrated authentication."
-		c.srv.cfg.ErrorLog.Error("Logon", 18452, 14, 1, text+fmt.Sprintf(" [CLIENT: %s]", c.clientIP))
-		c.sendLoginFailure(&msgs.Error{Number: 18452, Severity: 14, State: 1, Text: text})
+		c.srv.cfg.ErrorLog.Error("Logon", 18452, 14, 1, msgs.NewIn(msgs.English, 18452, 1, fmt.Sprintf(" [CLIENT: %s]", c.clientIP)).Text)
+		c.sendLoginFailure(msgs.NewIn(lang, 18452, 1, ""))
 		return false
 	}
 
@@ -97,13 +97,14 @@ func (c *conn) doLogin(msg tds.Message) bool {
 	b := c.mw.Buf[:0]
 	db := sess.Database()
 	b = tds.AppendEnvChangeString(b, tds.EnvDatabase, db, "master")
-	b = tds.AppendServerMessage(b, c.version, tds.TokenInfo, 5701, 2, 0,
-		fmt.Sprintf("Changed database context to '%s'.", db), c.srv.cfg.ServerName, "", 1)
+	slang := sess.Language()
+	ml := msgs.ParseLangDefault(slang)
+	m := msgs.NewIn(ml, 5701, 2, db)
+	b = tds.AppendServerMessage(b, c.version, tds.TokenInfo, m.Number, m.State, m.Severity, m.Text, c.srv.cfg.ServerName, "", 1)
 	b = tds.AppendEnvChangeCollation(b, defaultCollation)
-	lang := sess.Language()
-	b = tds.AppendEnvChangeString(b, tds.EnvLanguage, lang, "")
-	b = tds.AppendServerMessage(b, c.version, tds.TokenInfo, 5703, 1, 0,
-		fmt.Sprintf("Changed language setting to %s.", lang), c.srv.cfg.ServerName, "", 1)
+	b = tds.AppendEnvChangeString(b, tds.EnvLanguage, slang, "")
+	m = msgs.NewIn(ml, 5703, 1, slang)
+	b = tds.AppendServerMessage(b, c.version, tds.TokenInfo, m.Number, m.State, m.Severity, m.Text, c.srv.cfg.ServerName, "", 1)
 	pv := productVersion()
 	ack := tds.LoginAck{Interface: tds.LoginAckSQLTSQL, TDSVersion: c.version, ProgName: progName,
 		Major: pv.Major, Minor: pv.Minor, Build: pv.Build}
@@ -134,6 +135,10 @@ func (c *conn) doLogin(msg tds.Message) bool {
 		si.LastRequestStart = now
 		si.LastRequestEnd = now
 		si.Encrypted = c.encrypted
+		si.Strict = c.strict
+		if c.encrypted && c.tlsConn != nil {
+			si.TLSVersion = tls.VersionName(c.tlsConn.ConnectionState().Version)
+		}
 		si.TDSVersion = uint32(c.version)
 		si.PacketSize = size
 		si.NetTransport = c.transport
@@ -145,7 +150,7 @@ func (c *conn) doLogin(msg tds.Message) bool {
 // sends: the engine's own error when it is not 18456 (4060 and friends),
 // then 18456 state 1, DONE(ERROR).
 func (c *conn) loginFailed(user string, e *msgs.Error, l *tds.Login7) {
-	text := fmt.Sprintf("Login failed for user '%s'.", user)
+	text := msgs.NewIn(msgs.English, 18456, 1, user, "", "").Text
 	state := e.State
 	reason := ""
 	if e.Number == 18456 {
@@ -175,41 +180,26 @@ func (c *conn) loginFailed(user string, e *msgs.Error, l *tds.Login7) {
 	if e.Number != 18456 {
 		errs = append(errs, e)
 	}
-	errs = append(errs, &msgs.Error{Number: 18456, Severity: 14, State: 1, Line: 1, Text: text})
+	lang := msgs.English
+	if l != nil {
+		lang = msgs.ParseLangDefault(l.Language)
+	}
+	errs = append(errs, msgs.NewIn(lang, 18456, 1, user, "", ""))
 	c.sendLoginFailure(errs...)
 }
 
-// loginFailureReason is the error log's "Reason:" sentence for a state
-// (sys.messages 18301–18357).
-func loginFailureReason(state uint8, l *tds.Login7) string {
-	switch state {
-	case 2, 5:
-		return "Reason: Could not find a login matching the name provided."
-	case 6:
-		return "Reason: Attempting to use an NT account name with SQL Server Authentication."
-	case 7:
-		return "Reason: An error occurred while evaluating the password."
-	case 8:
-		return "Reason: Password did not match that for the login provided."
-	case 9:
-		return "Reason: Invalid password provided."
-	case 11:
-		return "Reason: Token-based server access validation failed with an infrastructure error. Check for previous errors."
-	case 12:
-		return "Reason: Login-based server access validation failed with an infrastructure error. Check for previous errors."
-	case 13:
-		return "Reason: SQL Server service is paused. No new connections can be accepted at this time."
-	case 18:
-		return "Reason: The user must change the password, but it cannot be changed with the current connection settings."
-	case 38, 46:
-		if l != nil {
-			return fmt.Sprintf("Reason: Failed to open the explicitly specified database '%s'.", l.Database)
-		}
-	case 40:
-		return "Reason: Failed to open the database specified in the login properties."
+// reasonMessages maps an 18456 state to the message holding its error-log
+// "Reason:" sentence (sys.messages 18301–18357).
+var reasonMessages = map[uint8]int32{
+	2: 18301, 5: 18304, 6: 18305, 7: 18306, 8: 18307, 9: 18308, 11: 18310, 12: 18311,
+	13: 18312, 18: 18317, 38: 18337, 46: 18337, 40: 18339, 58: 18357,
+}
 
-	case 58:
-		return "Reason: An attempt to login using SQL authentication failed. Server is configured for Windows authentication only."
+// loginFailureReason is the error log's "Reason:" sentence for a state
+// (English: the error log is written in the server's language).
+func loginFailureReason(state uint8, _ *tds.Login7) string {
+	if n, ok := reasonMessages[state]; ok {
+		return msgs.Text("us_english", n)
 	}
 	return ""
 }

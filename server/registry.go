@@ -24,7 +24,9 @@ type SessionInfo struct {
 	Status           string // "sleeping", "running"
 	LastRequestStart time.Time
 	LastRequestEnd   time.Time
-	Encrypted        bool
+	Encrypted        bool   // the whole connection is TLS (encrypt_option TRUE)
+	TLSVersion       string // "TLS 1.2", "TLS 1.3"; "" when not encrypted
+	Strict           bool   // TDS 8
 	TDSVersion       uint32
 	PacketSize       int
 	NetTransport     string // "TCP" or "Shared memory"-like "Unix"

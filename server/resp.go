@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"errors"
 
 	"github.com/tsqld/tsqld/sql/msgs"
 	"github.com/tsqld/tsqld/sql/result"
@@ -44,11 +45,14 @@ func newResp(c *conn) *resp {
 
 var _ result.Writer = (*resp)(nil)
 
+var errRowWithoutColumns = errors.New("server: Row before Columns")
+
 // beginResponse starts the reply to one request.
 func (r *resp) beginResponse(ctx context.Context) {
 	r.mw.BeginMessage(tds.PacketReply)
 	r.ctx = ctx
 	r.inRPC = false
+	r.cols = r.cols[:0]
 	r.hasPending = false
 	r.anyError, r.rpcError, r.fatal, r.attnSent = false, false, false, false
 }
@@ -85,6 +89,10 @@ func (r *resp) Columns(cols []result.Column) error {
 func (r *resp) Row(row []types.Value) error {
 	if err := r.ctx.Err(); err != nil {
 		return err
+	}
+	if len(r.cols) == 0 {
+		// A ROW without COLMETADATA would desynchronise the client.
+		return errRowWithoutColumns
 	}
 	b := append(r.mw.Buf, tds.TokenRow)
 	n := min(len(row), len(r.cols))

@@ -2,7 +2,11 @@ package server
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"io"
+	"log/slog"
+	"strings"
 	"testing"
 
 	"github.com/tsqld/tsqld/sql/result"
@@ -77,3 +81,41 @@ func BenchmarkRow(b *testing.B) {
 		r.Row(vals)
 	}
 }
+
+// BenchmarkSelect100k streams 100,000 bigint rows to go-mssqldb over
+// loopback (plaintext and TLS).
+func BenchmarkSelect100k(b *testing.B) {
+	for _, mode := range []string{"encrypt=disable", "encrypt=true&trustservercertificate=true"} {
+		b.Run(mode, func(b *testing.B) {
+			bk := &fakeBackend{password: testPassword}
+			s, err := New(Config{Backend: bk, Addrs: []string{"127.0.0.1:0"}, Logger: discardLogger()})
+			if err != nil {
+				b.Fatal(err)
+			}
+			s.Listen()
+			go s.Serve()
+			defer s.Close()
+			db, _ := sql.Open("sqlserver", fmt.Sprintf("sqlserver://sa:%s@127.0.0.1:%d?%s", strings.ReplaceAll(testPassword, "!", "%21"), s.Port(), mode))
+			defer db.Close()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				rows, err := db.Query("select top 100000")
+				if err != nil {
+					b.Fatal(err)
+				}
+				n := 0
+				var v int64
+				for rows.Next() {
+					rows.Scan(&v)
+					n++
+				}
+				rows.Close()
+				if n != 100000 {
+					b.Fatal(n, rows.Err())
+				}
+			}
+		})
+	}
+}
+
+func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }

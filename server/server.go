@@ -78,10 +78,30 @@ func (s *Server) Listen() error {
 		}
 		return err
 	}
+	dynamicPort := 0
 	for _, a := range s.cfg.Addrs {
-		l, err := net.Listen("tcp", a)
+		network, addr := tcpNetwork(a)
+		if dynamicPort != 0 {
+			// Port 0 means one kernel-chosen port for every address, as
+			// SQL Server's TcpDynamicPorts: the first listener picks it.
+			if h, p, err := net.SplitHostPort(addr); err == nil && p == "0" {
+				addr = net.JoinHostPort(h, strconv.Itoa(dynamicPort))
+			}
+		}
+		l, err := net.Listen(network, addr)
 		if err != nil {
+			if network == "tcp6" && len(ls) > 0 && ipv6Unavailable(err) {
+				// A host without IPv6 still serves IPv4 (SQL Server logs
+				// and goes on the same way).
+				s.cfg.Logger.Warn("IPv6 listener not available", "addr", addr, "err", err)
+				continue
+			}
 			return fail(err)
+		}
+		if t, ok := l.Addr().(*net.TCPAddr); ok && dynamicPort == 0 {
+			if _, p, _ := net.SplitHostPort(a); p == "0" {
+				dynamicPort = t.Port
+			}
 		}
 		ls = append(ls, l)
 	}
@@ -102,8 +122,10 @@ func (s *Server) Listen() error {
 		ls = append(ls, l)
 	}
 	s.listeners = ls
-	for _, l := range ls {
-		s.cfg.ErrorLog.Info("Server", listeningLine(l.Addr()))
+	if !s.cfg.NoListenLog {
+		for _, l := range ls {
+			s.cfg.ErrorLog.Info("Server", listeningLine(l.Addr()))
+		}
 	}
 	return nil
 }

@@ -137,6 +137,17 @@ func TestEncryptionModes(t *testing.T) {
 			if err := rows.Err(); err != nil || i != 20000 {
 				t.Fatalf("rows: %d, %v", i, err)
 			}
+			// The session shows how it is protected.
+			want := map[string]string{"": "", "encrypt=false&trustservercertificate=true": "", "encrypt=true&trustservercertificate=true": "TLS 1.2", "encrypt=strict": "TLS 1.3", "encrypt=disable": ""}[mode]
+			found := false
+			for _, si := range ts.Sessions() {
+				if si.TLSVersion == want && si.Encrypted == (want != "") && si.Strict == (mode == "encrypt=strict") {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("no session with TLS %q: %+v", want, ts.Sessions())
+			}
 		})
 	}
 	// Sessions appear in the registry with their login and client.

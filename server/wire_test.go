@@ -228,3 +228,62 @@ func TestUnixSocket(t *testing.T) {
 		t.Errorf("log:\n%s", ts.log.text())
 	}
 }
+
+func TestMalformedInput(t *testing.T) {
+	ts := startServer(t, nil)
+	addr := ts.Addrs()[0].String()
+	// Not TDS at all: closed without a reply.
+	c := dialRaw(t, "tcp", addr)
+	c.nc.Write([]byte("GET / HTTP/1.0\r\n\r\n"))
+	if n, err := c.nc.Read(make([]byte, 1)); err == nil {
+		t.Errorf("HTTP request answered with %d bytes", n)
+	}
+	// A structurally invalid PRELOGIN: closed and logged as 17828.
+	c = dialRaw(t, "tcp", addr)
+	c.send(tds.PacketPrelogin, []byte{0x00, 0x00, 0x50, 0x00, 0x06, 0xFF})
+	if n, err := c.nc.Read(make([]byte, 1)); err == nil {
+		t.Errorf("bad PRELOGIN answered with %d bytes", n)
+	}
+	if !strings.Contains(ts.log.text(), "Logon Error: 17828, Severity: 20, State: 3.") ||
+		!strings.Contains(ts.log.text(), "Please contact the vendor of the client library. [CLIENT: 127.0.0.1]") {
+		t.Errorf("log:\n%s", ts.log.text())
+	}
+	// The server still serves.
+	if err := openDB(t, ts.dsn("encrypt=disable")).Ping(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The PRELOGIN ENCRYPTION answer follows the spec matrix for each policy.
+func TestEncryptionMatrix(t *testing.T) {
+	cases := []struct {
+		policy         Encryption
+		client, answer uint8
+	}{
+		{EncryptAvailable, tds.EncryptOff, tds.EncryptOff},
+		{EncryptAvailable, tds.EncryptOn, tds.EncryptOn},
+		{EncryptAvailable, tds.EncryptNotSup, tds.EncryptNotSup},
+		{EncryptAvailable, tds.EncryptReq, tds.EncryptOn},
+		{EncryptForced, tds.EncryptOff, tds.EncryptReq},
+		{EncryptForced, tds.EncryptOn, tds.EncryptOn},
+		{EncryptForced, tds.EncryptNotSup, tds.EncryptReq},
+		{EncryptNone, tds.EncryptOff, tds.EncryptNotSup},
+		{EncryptNone, tds.EncryptOn, tds.EncryptNotSup},
+	}
+	servers := map[Encryption]*testServer{}
+	for _, p := range []Encryption{EncryptAvailable, EncryptForced, EncryptNone} {
+		servers[p] = startServer(t, func(c *Config) { c.Encryption = p })
+	}
+	for _, tc := range cases {
+		c := dialRaw(t, "tcp", servers[tc.policy].Addrs()[0].String())
+		p := tds.Prelogin{HasVersion: true, HasEncryption: true, Encryption: tc.client, HasInstance: true}
+		c.send(tds.PacketPrelogin, p.Encode(nil))
+		var r tds.Prelogin
+		if err := r.Decode(c.recv().Payload); err != nil {
+			t.Fatal(err)
+		}
+		if r.Encryption != tc.answer {
+			t.Errorf("policy %d client 0x%02X: answered 0x%02X, want 0x%02X", tc.policy, tc.client, r.Encryption, tc.answer)
+		}
+	}
+}

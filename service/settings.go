@@ -196,7 +196,7 @@ var registry = []*Setting{
 		SQLServerName: `Tcp\Enabled`, Help: "TCP/IP protocol enabled"},
 	{Key: "network.localsocket", Kind: KindBool, Default: "1", Restart: true,
 		SQLServerName: `Sm\Enabled`, Help: "local Unix-socket connections (SQL Server's shared memory)"},
-	{Key: "network.remoteconnections", Kind: KindBool, Default: "1", Restart: true,
+	{Key: "network.remoteconnections", Kind: KindBool, Default: "0", Restart: true,
 		SQLServerName: "Allow remote connections", Help: "0 = TCP listens on the loopback addresses only"},
 	{Key: "network.forceencryption", Kind: KindBool, Default: "0", Restart: true,
 		SQLServerName: `SuperSocketNetLib\ForceEncryption`, Help: "refuse clients that cannot encrypt (17835)"},

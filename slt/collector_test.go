@@ -2,7 +2,10 @@ package slt
 
 import (
 	"context"
+	"net"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/tsqld/tsqld/sql/msgs"
@@ -104,5 +107,30 @@ func TestSQLDBLive(t *testing.T) {
 	res := (&Runner{Verbose: true}).RunRecords(ctx, db, "live.test", recs)
 	if res.Failed != 0 || res.Passed == 0 {
 		t.Fatalf("%+v", res.Failures)
+	}
+}
+
+// With no server behind the DSN, opening the per-file database fails and
+// the file counts one failure instead of hanging or panicking.
+func TestSQLDBNoServer(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	pool, err := OpenSQL("sqlserver://sa:x@" + addr + "?dial+timeout=2&connection+timeout=3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.test")
+	os.WriteFile(p, []byte("statement ok\nSELECT 1\n"), 0o644)
+	var log strings.Builder
+	r := &Runner{Open: FreshDatabases(pool, "x"), Log: &log}
+	res := r.RunFile(context.Background(), p)
+	if res.Failed != 1 || res.Err == nil || !strings.Contains(log.String(), "open database") {
+		t.Fatalf("%+v\n%s", res, log.String())
 	}
 }

@@ -46,6 +46,9 @@ type FileResult struct {
 	// Halted: a halt record stopped the file; the records after it count
 	// as skipped.
 	Halted bool
+	// Abandoned: a record outlived its timeout by the grace period and the
+	// session was given up (the rest of the file counts as skipped).
+	Abandoned bool
 	// Err is a file-level problem (unreadable file, script error, the
 	// database could not be opened); the file then counts one failure.
 	Err      error
@@ -143,6 +146,12 @@ func (r *Runner) RunFile(ctx context.Context, path string) *FileResult {
 		r.logf("%v\n", err)
 		return res
 	}
+	if r.Open == nil {
+		res.Err = fmt.Errorf("%s: Runner.Open is not set", path)
+		res.Failed++
+		r.logf("%v\n", res.Err)
+		return res
+	}
 	seq := r.seq
 	r.seq++
 	db, err := r.Open(ctx, path, seq)
@@ -152,12 +161,15 @@ func (r *Runner) RunFile(ctx context.Context, path string) *FileResult {
 		r.logf("%v\n", res.Err)
 		return res
 	}
-	defer func() {
-		if err := db.Close(); err != nil {
-			r.logf("%s: closing database: %v\n", path, err)
-		}
-	}()
 	r.runRecords(ctx, db, path, recs, res)
+	if res.Abandoned {
+		// Close may wait for the hung batch; do not hold the run for it.
+		go db.Close()
+		return res
+	}
+	if err := db.Close(); err != nil {
+		r.logf("%s: closing database: %v\n", path, err)
+	}
 	return res
 }
 
@@ -217,7 +229,23 @@ func (r *Runner) runRecords(ctx context.Context, db DB, path string, recs []Reco
 			}
 			return
 		}
-		msg := r.runOne(ctx, db, rec, &st)
+		msg, hung := r.runGuarded(ctx, db, rec, &st)
+		if hung {
+			// The session is still busy with the abandoned record: record
+			// the failure, skip the rest of the file, and tell the caller
+			// not to wait for Close.
+			res.Failed++
+			f := Failure{File: path, Line: rec.Line, SQL: rec.SQL, Msg: msg}
+			res.Failures = append(res.Failures, f)
+			r.logf("%s\n", f)
+			for _, rest := range recs[i+1:] {
+				if countable(rest.Kind) {
+					res.Skipped++
+				}
+			}
+			res.Abandoned = true
+			return
+		}
 		if msg == "" {
 			res.Passed++
 			if _, ok := r.Divergences.Lookup(path, rec.Line); ok {
@@ -260,6 +288,29 @@ func (st *fileState) noteSkippedLabel(rec *Record) {
 		h = HashValues(rec.Expected)
 	}
 	st.labels[rec.Label] = labelHash{h, rec.Line}
+}
+
+// hangGrace is how long past its timeout a record may run before the
+// runner stops waiting for a DB that ignores context cancellation.
+var hangGrace = 5 * time.Second
+
+// runGuarded is runOne with the record timeout enforced even against a DB
+// that ignores its context: after Timeout+hangGrace the record fails and
+// hung is true.
+func (r *Runner) runGuarded(ctx context.Context, db DB, rec *Record, st *fileState) (msg string, hung bool) {
+	if r.Timeout <= 0 {
+		return r.runOne(ctx, db, rec, st), false
+	}
+	done := make(chan string, 1)
+	go func() { done <- r.runOne(ctx, db, rec, st) }()
+	t := time.NewTimer(r.Timeout + hangGrace)
+	defer t.Stop()
+	select {
+	case m := <-done:
+		return m, false
+	case <-t.C:
+		return fmt.Sprintf("timed out after %v (the session ignored cancellation; rest of file skipped)", r.Timeout), true
+	}
 }
 
 // runOne runs a statement or query and returns "" on success or why it

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // fakeDB answers from a script: SQL text → rows or error. Unknown SQL is
@@ -346,5 +347,38 @@ func TestRunFilesAndMain(t *testing.T) {
 	if code := Main(context.Background(), []string{"-progress=false", filepath.Join(dir, "a", "one.test")}, &out, &errOut, bad); code != 1 ||
 		!strings.HasSuffix(out.String(), "0 passed, 1 failed, 0 skipped\n") {
 		t.Fatalf("exit %d %q", code, out.String())
+	}
+}
+
+// blockingDB ignores cancellation and never answers "SLOW".
+type blockingDB struct {
+	fakeDB
+	release chan struct{}
+}
+
+func (b *blockingDB) Exec(ctx context.Context, q string) error {
+	if q == "SLOW" {
+		<-b.release
+	}
+	return b.fakeDB.Exec(ctx, q)
+}
+
+func TestHungRecordAbandonsFile(t *testing.T) {
+	old := hangGrace
+	hangGrace = 10 * time.Millisecond
+	defer func() { hangGrace = old }()
+	dir := t.TempDir()
+	p := filepath.Join(dir, "h.test")
+	os.WriteFile(p, []byte("statement ok\nCREATE TABLE t(a INT)\n\nstatement ok\nSLOW\n\nstatement ok\nCREATE TABLE t(a INT)\n\nquery I\nSELECT a FROM t\n"), 0o644)
+	b := &blockingDB{fakeDB: *newFake(), release: make(chan struct{})}
+	defer close(b.release)
+	r := &Runner{Timeout: 20 * time.Millisecond, Open: func(context.Context, string, int) (DB, error) { return b, nil }}
+	start := time.Now()
+	res := r.RunFile(context.Background(), p)
+	if time.Since(start) > 5*time.Second {
+		t.Fatal("runner waited for the hung record")
+	}
+	if !res.Abandoned || res.Passed != 1 || res.Failed != 1 || res.Skipped != 2 || !strings.Contains(res.Failures[0].Msg, "timed out") {
+		t.Fatalf("%+v", res)
 	}
 }

@@ -113,6 +113,9 @@ func (d *SQLDB) Close() error {
 	if d.drop != "" {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
+		// A file may leave a transaction open; DROP DATABASE cannot run
+		// inside one.
+		d.conn.ExecContext(ctx, "IF @@TRANCOUNT > 0 ROLLBACK")
 		if _, e := d.conn.ExecContext(ctx, "USE master"); e != nil {
 			err = e
 		} else if _, e := d.conn.ExecContext(ctx, "DROP DATABASE "+quoteName(d.drop)); e != nil {

@@ -13,7 +13,7 @@ import (
 const lockShards = 64
 
 // lockTable holds the exclusive key locks of all transactions. A lock lives
-// in the table only while it is held or waited for.
+// in the table only while it is held.
 type lockTable struct {
 	seed   maphash.Seed
 	shards [lockShards]lockShard
@@ -35,11 +35,19 @@ type lockShard struct {
 type lockEntry struct {
 	key   string
 	shard *lockShard
-	// owner is the holding transaction id (0 = free, waiters re-contend).
-	// Written under shard.mu; read without it by the deadlock walk.
-	owner   atomic.Uint64
-	waiters int           // under shard.mu
-	wake    chan struct{} // closed on release; under shard.mu
+	// owner is the holding transaction id. Written under shard.mu; read
+	// without it by the deadlock walk.
+	owner atomic.Uint64
+	// queue holds the waiters in arrival order (under shard.mu): release
+	// hands the lock to the first one, so a hot key cannot starve a
+	// waiter into a lock timeout.
+	queue []*lockWaiter
+}
+
+type lockWaiter struct {
+	id      uint64
+	granted chan struct{} // closed when the lock is handed over
+	done    bool          // handed over (under shard.mu)
 }
 
 func (lt *lockTable) init() {
@@ -70,75 +78,66 @@ func (lt *lockTable) acquire(ctx context.Context, id uint64, key []byte, timeout
 		sh.mu.Unlock()
 		return e, nil
 	}
-	switch e.owner.Load() {
-	case id:
+	if e.owner.Load() == id {
 		sh.mu.Unlock()
 		return nil, nil
-	case 0:
-		e.owner.Store(id)
-		sh.mu.Unlock()
-		return e, nil
 	}
 	if timeout == 0 {
 		sh.mu.Unlock()
 		return nil, ErrLockTimeout
 	}
-	var timer <-chan time.Time
-	if timeout > 0 {
-		t := time.NewTimer(timeout)
-		defer t.Stop()
-		timer = t.C
-	}
-	for {
-		// sh.mu is held and another transaction owns e.
-		if e.wake == nil {
-			e.wake = make(chan struct{})
-		}
-		wake := e.wake
-		e.waiters++
-		sh.mu.Unlock()
+	w := &lockWaiter{id: id, granted: make(chan struct{})}
+	e.queue = append(e.queue, w)
+	sh.mu.Unlock()
 
-		err := lt.startWait(id, e)
-		if err == nil {
-			select {
-			case <-wake:
-			case <-timer:
-				err = ErrLockTimeout
-			case <-ctx.Done():
-				err = ctx.Err()
-			}
-			lt.endWait(id)
+	err := lt.startWait(id, e)
+	if err == nil {
+		var timer <-chan time.Time
+		if timeout > 0 {
+			t := time.NewTimer(timeout)
+			defer t.Stop()
+			timer = t.C
 		}
-
-		sh.mu.Lock()
-		e.waiters--
-		if err != nil {
-			if e.owner.Load() == 0 && e.waiters == 0 {
-				delete(sh.m, e.key)
-			}
-			sh.mu.Unlock()
-			return nil, err
+		select {
+		case <-w.granted:
+		case <-timer:
+			err = ErrLockTimeout
+		case <-ctx.Done():
+			err = ctx.Err()
 		}
-		if e.owner.Load() == 0 {
-			e.owner.Store(id)
-			sh.mu.Unlock()
-			return e, nil
-		}
-		// Another waiter won the race; wait again (the timer keeps running).
+		lt.endWait(id)
 	}
+
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if w.done {
+		// Handed over, possibly just as the wait gave up: it is ours.
+		return e, nil
+	}
+	for i, q := range e.queue {
+		if q == w {
+			e.queue = append(e.queue[:i], e.queue[i+1:]...)
+			break
+		}
+	}
+	return nil, err
 }
 
-// release frees a lock acquired by acquire and wakes its waiters.
+// release frees a lock acquired by acquire, handing it to the first
+// waiter if there is one.
 func (lt *lockTable) release(e *lockEntry) {
 	sh := e.shard
 	sh.mu.Lock()
-	e.owner.Store(0)
-	if e.wake != nil {
-		close(e.wake)
-		e.wake = nil
-	}
-	if e.waiters == 0 {
+	if len(e.queue) == 0 {
+		e.owner.Store(0)
 		delete(sh.m, e.key)
+	} else {
+		w := e.queue[0]
+		e.queue[0] = nil
+		e.queue = e.queue[1:]
+		w.done = true
+		e.owner.Store(w.id)
+		close(w.granted)
 	}
 	sh.mu.Unlock()
 }

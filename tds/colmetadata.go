@@ -128,6 +128,12 @@ func decodeColumn(c *cursor, v Version, col *Column) {
 	if c.err != nil {
 		return
 	}
+	if col.TypeInfo.Type == TypeNull || col.TypeInfo.Type == TypeTVP {
+		// SQL Server never describes a column as NULLTYPE; a zero-width
+		// column would also let a one-byte ROW cost unbounded work.
+		c.fail(protoErr("column of type 0x%02x", col.TypeInfo.Type))
+		return
+	}
 	if col.TypeInfo.IsLegacyLOB() {
 		if v.Is72() {
 			parts := int(c.u8())

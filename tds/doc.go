@@ -28,6 +28,23 @@
 //     line number, UserType, ALL_HEADERS, table names) are selected by a
 //     Version argument.
 //
+// Files, by concern:
+//
+//   - packet.go, reader.go, writer.go: headers, MessageReader (reassembly,
+//     RESETCONNECTION/IGNORE), MessageWriter (packetising one reused buffer).
+//   - version.go: Version, Negotiate and the 7.1 / 7.2+ / 7.3 dialect tests.
+//   - prelogin.go, encryption.go: PRELOGIN and the ENCRYPTION matrix.
+//   - login7.go: LOGIN7 and FeatureExt.
+//   - loginack.go, envchange.go, message.go (INFO/ERROR), done.go,
+//     colmetadata.go, row.go (ROW/NBCROW), returnstatus.go, returnvalue.go,
+//     featureextack.go, order.go, tokens.go (whole-stream decoder for tests).
+//   - typeid.go, typeinfo.go, collation.go: TYPE_INFO.
+//   - value_append.go, value_read.go, value_decode.go, value_raw.go,
+//     datetime.go, variant.go: values of every type, both directions.
+//   - allheaders.go, sqlbatch.go, rpc.go, tvp.go, tm.go, bulkload.go: client
+//     requests.
+//   - tlsconn.go: HandshakeConn, RecordReader, ReadPacket.
+//
 // TLS: for TDS 7.x the handshake runs inside PRELOGIN (0x12) packets; see
 // HandshakeConn and RecordReader. The server must cap TLS at 1.2 for TDS 7.x
 // (tls.Config.MaxVersion = tls.VersionTLS12: TDS-over-TLS cannot carry the

@@ -188,7 +188,8 @@ func (l *Login7) Decode(src []byte) error {
 	f[lfSSPI].ib, f[lfSSPI].cch = int(c.u16()), int(c.u16())
 	f[lfAtchDB].ib, f[lfAtchDB].cch = int(c.u16()), int(c.u16())
 	l.FixedLen = login7FixedLen71
-	if f[lfHost].ib >= login7FixedLen && len(b) >= login7FixedLen {
+	// 7.2+ clients send 94 bytes; jTDS (7.1) sends 86 with ibHostName = 86.
+	if (l.TDSVersion.Is72() || f[lfHost].ib >= login7FixedLen) && len(b) >= login7FixedLen {
 		l.FixedLen = login7FixedLen
 		f[lfChangePassword].ib, f[lfChangePassword].cch = int(c.u16()), int(c.u16())
 		if sspiLong := int(c.u32()); f[lfSSPI].cch == 0xFFFF && sspiLong <= len(b) {

@@ -126,6 +126,9 @@ func TestRPCMalformed(t *testing.T) {
 		"empty":          {},
 		"short name":     {0x05, 0x00, 'a'},
 		"tvp":            append([]byte{0xFF, 0xFF, 10, 0, 0, 0, 0, 0}, TypeTVP),
+		"tvp bad token":  append([]byte{0xFF, 0xFF, 10, 0, 0, 0, 0, 0}, TypeTVP, 0, 0, 0, 0xFF, 0xFF, 0x42),
+		"tvp null col":   append([]byte{0xFF, 0xFF, 10, 0, 0, 0, 0, 0}, TypeTVP, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, TypeNull, 0, 0),
+		"tvp row no col": append([]byte{0xFF, 0xFF, 10, 0, 0, 0, 0, 0}, TypeTVP, 0, 0, 0, 0xFF, 0xFF, 0, 1, 0),
 		"encrypted":      {0xFF, 0xFF, 10, 0, 0, 0, 0, ParamEncrypted, TypeIntN, 4, 0},
 		"bad type":       {0xFF, 0xFF, 10, 0, 0, 0, 0, 0, 0x99},
 		"bad separator":  {0xFF, 0xFF, 10, 0, 0, 0, 0, 0, TypeIntN, 4, 0, 0x00},
@@ -226,5 +229,69 @@ func TestTMRequests(t *testing.T) {
 		if err := g.Decode(append((&h).Encode(nil), bad...), Version74); err == nil {
 			t.Errorf("% X accepted", bad)
 		}
+	}
+}
+
+func TestRPCTableValuedParam(t *testing.T) {
+	col := SQLLatin1GeneralCP1CIAS
+	tvp := &TVP{
+		Schema: "dbo", TypeName: "IdList",
+		Columns: []Column{
+			{Flags: ColNullable, TypeInfo: TypeInfo{Type: TypeIntN, Size: 4}},
+			{Flags: ColNullable, TypeInfo: TypeInfo{Type: TypeNVarChar, Size: MaxLen, Collation: col}},
+			{Flags: TVPColDefault, TypeInfo: TypeInfo{Type: TypeIntN, Size: 4}},
+		},
+		OrderUnique:    []TVPOrder{{Column: 1, Flags: 0x05}},
+		ColumnOrdering: []uint16{1},
+		Rows: [][]RowValue{
+			{{Data: []byte{1, 0, 0, 0}}, {Data: AppendUTF16(nil, "a")}, {Null: true}},
+			{{Null: true}, {Null: true}, {Null: true}},
+		},
+	}
+	req := RPCRequest{Headers: AllHeaders{HasTransaction: true}, Calls: []RPCCall{{ProcName: "p", Params: []RPCParam{
+		{Name: "@ids", TypeInfo: TypeInfo{Type: TypeTVP}, TVP: tvp},
+		{Name: "@null", TypeInfo: TypeInfo{Type: TypeTVP}, TVP: &TVP{TypeName: "IdList", Null: true}, Null: true},
+		{Name: "@n", TypeInfo: TypeInfo{Type: TypeIntN, Size: 4}, Value: []byte{7, 0, 0, 0}},
+	}}}}
+	b := req.Encode(nil, Version74)
+	var g RPCRequest
+	if err := g.Decode(b, Version74); err != nil {
+		t.Fatal(err)
+	}
+	ps := g.Calls[0].Params
+	if len(ps) != 3 || ps[0].TVP == nil || ps[0].TVP.TypeName != "IdList" || ps[0].TVP.Schema != "dbo" || len(ps[0].TVP.Rows) != 2 {
+		t.Fatalf("tvp %+v", ps)
+	}
+	r0 := ps[0].TVP.Rows[0]
+	if x, _ := DecodeInt(r0[0].Data); x != 1 || DecodeUTF16(r0[1].Data) != "a" || !r0[2].Null || !ps[0].TVP.Rows[1][0].Null {
+		t.Fatalf("tvp rows %+v", ps[0].TVP.Rows)
+	}
+	if ps[0].TVP.OrderUnique[0] != (TVPOrder{1, 5}) || ps[0].TVP.ColumnOrdering[0] != 1 {
+		t.Fatal("tvp ordering")
+	}
+	if !ps[1].Null || !ps[1].TVP.Null || ps[2].Value[0] != 7 {
+		t.Fatalf("after tvp: %+v", ps[1:])
+	}
+	eqBytes(t, "re-encode", g.Encode(nil, Version74), b)
+}
+
+func TestTVPAmplificationBounded(t *testing.T) {
+	// 2000 default columns, then many one-byte rows: must fail, not
+	// allocate 2000 cells per byte.
+	cols := make([]Column, 2000)
+	for i := range cols {
+		cols[i] = Column{Flags: TVPColDefault, TypeInfo: TypeInfo{Type: TypeIntN, Size: 4}}
+	}
+	b := (&AllHeaders{HasTransaction: true}).Encode(nil)
+	b = append(b, 0xFF, 0xFF, 10, 0, 0, 0, 0, 0)
+	b = AppendTVP(b, &TVP{TypeName: "T", Columns: cols})
+	b = b[:len(b)-1] // drop the final end token
+	for i := 0; i < 100000; i++ {
+		b = append(b, tvpRowToken)
+	}
+	b = append(b, tvpEndToken)
+	var r RPCRequest
+	if err := r.Decode(b, Version74); err == nil {
+		t.Fatal("huge TVP accepted")
 	}
 }

@@ -83,6 +83,9 @@ type RPCParam struct {
 	// the RPCRequest and is valid until the next Decode.
 	Value []byte
 	Null  bool
+	// TVP is set for a table-valued parameter (TypeInfo.Type == TypeTVP);
+	// Value is then nil.
+	TVP *TVP
 }
 
 // Output reports an OUTPUT (by-reference) parameter.
@@ -199,8 +202,13 @@ func (r *RPCRequest) decodeCall(c *cursor, v Version, call *RPCCall) {
 			return
 		}
 		if c.remaining() > 0 && c.b[c.off] == TypeTVP {
-			c.fail(protoErr("table-valued parameters are not supported"))
-			return
+			c.off++
+			p.TypeInfo = TypeInfo{Type: TypeTVP}
+			p.TVP = new(TVP)
+			r.scratch = decodeTVP(c, p.TVP, r.scratch)
+			p.Null = p.TVP.Null
+			call.Params = append(call.Params, p)
+			continue
 		}
 		p.TypeInfo.decode(c)
 		if c.err != nil {
@@ -240,6 +248,10 @@ func (r *RPCRequest) Encode(dst []byte, v Version) []byte {
 			p := &call.Params[j]
 			dst = AppendBVarChar(dst, p.Name)
 			dst = append(dst, p.Status)
+			if p.TVP != nil {
+				dst = AppendTVP(dst, p.TVP)
+				continue
+			}
 			dst = p.TypeInfo.Encode(dst)
 			dst = AppendRawValue(dst, &p.TypeInfo, p.Value, p.Null || p.TypeInfo.Type == TypeNull, false)
 		}

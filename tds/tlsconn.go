@@ -46,9 +46,9 @@ func NewHandshakeConn(raw net.Conn, packetSize int) *HandshakeConn {
 	return h
 }
 
-// SetReader makes the conn read from r instead of the socket (e.g. a
-// bufio.Reader that already peeked the first byte). r must not read ahead
-// of what it returns if login-only encryption is used.
+// SetReader makes the conn read from r instead of the socket (e.g. the
+// bufio.Reader that peeked the first byte and read PRELOGIN). Keep reading
+// the plaintext that follows a login-only LOGIN7 through the same r.
 func (h *HandshakeConn) SetReader(r io.Reader) { h.r = r }
 
 // SetSPID sets the SPID of outgoing packet headers.

@@ -23,7 +23,9 @@ func testCert(t *testing.T) tls.Certificate {
 	tmpl := &x509.Certificate{
 		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "localhost"},
 		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
-		DNSNames: []string{"localhost"},
+		DNSNames: []string{"localhost"}, IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1)},
+		IsCA: true, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
+		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
 	if err != nil {
@@ -142,6 +144,8 @@ func TestTLSHandshakeFull(t *testing.T) {
 
 func TestTLSLoginOnly(t *testing.T) {
 	craw, sraw := tcpPair(t)
+	_ = sraw.SetDeadline(time.Now().Add(10 * time.Second))
+	_ = craw.SetDeadline(time.Now().Add(10 * time.Second))
 	type result struct {
 		msg Message
 		err error
@@ -154,7 +158,7 @@ func TestTLSLoginOnly(t *testing.T) {
 			done <- result{err: err}
 			return
 		}
-		if err := hc.Passthrough(false); err != nil {
+		if err := hc.Passthrough(true); err != nil {
 			done <- result{err: err}
 			return
 		}

@@ -302,3 +302,11 @@ func TestDecodeTokensStream(t *testing.T) {
 		t.Fatal("truncated stream accepted")
 	}
 }
+
+func TestColMetadataRejectsNullType(t *testing.T) {
+	b := AppendColMetadata(nil, Version74, []Column{{TypeInfo: TypeInfo{Type: TypeNull}}})
+	var m ColMetadata
+	if _, err := m.Decode(b, Version74); err == nil {
+		t.Fatal("NULLTYPE column accepted")
+	}
+}

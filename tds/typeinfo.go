@@ -130,7 +130,7 @@ func (ti *TypeInfo) decode(c *cursor) {
 		ti.Size = int(c.u8())
 		ti.Precision = c.u8()
 		ti.Scale = c.u8()
-		if c.err == nil && (ti.Precision < 1 || ti.Precision > 38 || ti.Scale > ti.Precision || ti.Size > 17) {
+		if c.err == nil && (ti.Precision < 1 || ti.Precision > 38 || ti.Scale > ti.Precision || ti.Size < 1 || ti.Size > 17) {
 			c.fail(protoErr("decimal(%d,%d) size %d", ti.Precision, ti.Scale, ti.Size))
 		}
 		return

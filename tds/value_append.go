@@ -353,3 +353,11 @@ func AppendLongParam(dst []byte, b []byte) []byte {
 	dst = appendU32(dst, uint32(len(b)))
 	return append(dst, b...)
 }
+
+// AppendFloatFixed appends FLT4/FLT8 without a length.
+func AppendFloatFixed(dst []byte, size int, v float64) []byte {
+	if size == 4 {
+		return appendU32(dst, f32bits(float32(v)))
+	}
+	return appendU64(dst, f64bits(v))
+}

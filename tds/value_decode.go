@@ -3,9 +3,6 @@ package tds
 import (
 	"encoding/binary"
 	"math"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
 )
 
 // Decoders of raw values as returned by ReadValue (no length prefix). They
@@ -185,26 +182,7 @@ func DecodeGUID(b []byte) ([16]byte, error) {
 	return g, nil
 }
 
-// DecodeVarChar converts single-byte character data to a string: UTF-8
-// when the collation has the UTF8 flag, Windows-1252 otherwise (the code
-// page of the Latin1 collations; other code pages are not mapped here).
-func DecodeVarChar(b []byte, col Collation) string {
-	if col.Info&CollationUTF8 != 0 {
-		return string(b)
-	}
-	ascii := true
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return string(b)
-	}
-	out := make([]byte, 0, len(b)+len(b)/2)
-	for _, c := range b {
-		out = utf8.AppendRune(out, charmap.Windows1252.DecodeByte(c))
-	}
-	return string(out)
-}
+// DecodeVarChar converts char/varchar/text bytes to a string using the
+// code page of the collation (see CodePage): UTF-8 for UTF8 collations,
+// Windows/OEM code pages otherwise.
+func DecodeVarChar(b []byte, col Collation) string { return DecodeCodePage(b, CodePage(col)) }

@@ -292,3 +292,45 @@ func TestTypeInfoRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestCodePages(t *testing.T) {
+	for _, c := range []struct {
+		col  Collation
+		cp   int
+		text string
+	}{
+		{SQLLatin1GeneralCP1CIAS, 1252, "café €"},
+		{Collation{Info: 0x00D00409}, 1252, "naïve"},
+		{Collation{Info: 0x00D00419}, 1251, "Привет"},
+		{Collation{Info: 0x00D00415}, 1250, "Zażółć"},
+		{Collation{Info: 0x00D00408}, 1253, "Ωμέγα"},
+		{Collation{Info: 0x00D00411}, 932, "日本語"},
+		{Collation{Info: 0x00D00804}, 936, "中文"},
+		{Collation{Info: 0x00D00404}, 950, "中文"},
+		{Collation{Info: 0x00D00412}, 949, "한국어"},
+		{Collation{Info: 0x00D00C1A}, 1251, "Србија"},
+		{Collation{Info: 0x00D0041E}, 874, "ไทย"},
+		{Collation{SortID: 30}, 437, "é"},
+		{Collation{SortID: 106}, 1251, "Да"},
+		{Collation{Info: CollationUTF8 | 0x409}, CodePageUTF8, "😀 ok"},
+	} {
+		if cp := CodePage(c.col); cp != c.cp {
+			t.Errorf("CodePage(%+v) = %d, want %d", c.col, cp, c.cp)
+			continue
+		}
+		b := AppendVarCharIn(nil, c.col, c.text)
+		if got := DecodeVarChar(b[2:], c.col); got != c.text {
+			t.Errorf("cp %d round trip %q → % X → %q", c.cp, c.text, b[2:], got)
+		}
+	}
+	if got := string(AppendCodePage(nil, 932, "a€é")); got != "a??" {
+		t.Fatalf("unmappable in 932: %q", got)
+	}
+	if got := string(AppendCodePage(nil, 1251, "aé")); got != "a?" {
+		t.Fatalf("unmappable: %q", got)
+	}
+	b := make([]byte, 0, 64)
+	if n := testing.AllocsPerRun(50, func() { b = AppendVarCharIn(b[:0], SQLLatin1GeneralCP1CIAS, "café") }); n != 0 {
+		t.Fatalf("single-byte encode allocates %v", n)
+	}
+}

@@ -180,3 +180,22 @@ type CreateStatisticsStmt struct {
 	Columns []Ident
 	Options []*Option
 }
+
+// EnableTriggerStmt is ENABLE|DISABLE TRIGGER names|ALL ON table|DATABASE|ALL SERVER.
+type EnableTriggerStmt struct {
+	Span
+	Enable     bool
+	All        bool
+	Names      []ObjectName
+	Table      ObjectName
+	OnDatabase bool
+	OnServer   bool
+}
+
+// AlterSchemaStmt is ALTER SCHEMA name TRANSFER [class::]object.
+type AlterSchemaStmt struct {
+	Span
+	Name   Ident
+	Class  string // OBJECT, TYPE, XML SCHEMA COLLECTION (upper case) when written
+	Object ObjectName
+}

@@ -106,3 +106,6 @@ func (*FuncTable) tableExprNode()    {}
 func (*Join) tableExprNode()         {}
 func (*ParenTable) tableExprNode()   {}
 func (*PivotTable) tableExprNode()   {}
+
+func (*EnableTriggerStmt) stmtNode() {}
+func (*AlterSchemaStmt) stmtNode()   {}

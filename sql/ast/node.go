@@ -84,10 +84,14 @@ type TypeName struct {
 
 // Option is a generic NAME = value option, e.g. index WITH (FILLFACTOR = 80)
 // or ALTER DATABASE … SET. Name is upper case; Value may be nil (flag).
+// Bare-word values (ON, OFF, PAGE, [master]) are LitString literals whose
+// Text is the word as written and Val the decoded word; nested lists such
+// as QUERY_STORE (A = x, …) are RowExprs of NAME = value BinaryExprs.
 type Option struct {
 	Span
 	Name  string
 	Value Expr
+	Unit  string // SECONDS/MINUTES after the value (ALTER DATABASE … SET)
 }
 
 // Batch is a parsed batch: its statements and the text they came from.

@@ -522,6 +522,10 @@ func (p *printer) ddl(s Stmt) {
 					p.w(" ")
 					p.optionValue(o.Value)
 				}
+				if o.Unit != "" {
+					p.w(" ")
+					p.w(o.Unit)
+				}
 			}
 			if s.Term != "" {
 				p.w(" WITH ")
@@ -736,6 +740,39 @@ func (p *printer) ddl(s Stmt) {
 			p.w(" WITH ")
 			p.bareOptions(s.Options)
 		}
+	case *EnableTriggerStmt:
+		if s.Enable {
+			p.w("ENABLE TRIGGER ")
+		} else {
+			p.w("DISABLE TRIGGER ")
+		}
+		if s.All {
+			p.w("ALL")
+		}
+		for i := range s.Names {
+			if i > 0 {
+				p.w(", ")
+			}
+			p.objectName(&s.Names[i])
+		}
+		p.w(" ON ")
+		switch {
+		case s.OnDatabase:
+			p.w("DATABASE")
+		case s.OnServer:
+			p.w("ALL SERVER")
+		default:
+			p.objectName(&s.Table)
+		}
+	case *AlterSchemaStmt:
+		p.w("ALTER SCHEMA ")
+		p.ident(s.Name)
+		p.w(" TRANSFER ")
+		if s.Class != "" {
+			p.w(s.Class)
+			p.w("::")
+		}
+		p.objectName(&s.Object)
 	default:
 		p.w("/* unknown statement */")
 	}

@@ -104,6 +104,12 @@ func (p *printer) optionValue(e Expr) {
 			if i > 0 {
 				p.w(", ")
 			}
+			if b, ok := x.(*BinaryExpr); ok && b.Op == OpEq {
+				p.expr(b.L)
+				p.w(" = ")
+				p.optionValue(b.R)
+				continue
+			}
 			p.optionValue(x)
 		}
 		p.w(")")
@@ -261,6 +267,20 @@ func (p *printer) table(t TableExpr) {
 	case *NamedTable:
 		p.objectName(&t.Name)
 		p.alias(t.Alias, nil)
+		if s := t.Sample; s != nil {
+			p.w(" TABLESAMPLE (")
+			p.expr(s.Size)
+			if s.Rows {
+				p.w(" ROWS)")
+			} else {
+				p.w(" PERCENT)")
+			}
+			if s.Seed != nil {
+				p.w(" REPEATABLE (")
+				p.expr(s.Seed)
+				p.w(")")
+			}
+		}
 		p.hints(t.Hints)
 	case *VarTable:
 		p.w(t.Name)
@@ -280,6 +300,25 @@ func (p *printer) table(t TableExpr) {
 			p.expr(t.Method)
 		} else {
 			p.funcCall(t.Call)
+		}
+		if len(t.With) > 0 {
+			p.w(" WITH (")
+			for i, c := range t.With {
+				if i > 0 {
+					p.w(", ")
+				}
+				p.ident(c.Name)
+				p.w(" ")
+				p.typeName(c.Type)
+				if c.Path != nil {
+					p.w(" ")
+					p.expr(c.Path)
+				}
+				if c.AsJSON {
+					p.w(" AS JSON")
+				}
+			}
+			p.w(")")
 		}
 		p.alias(t.Alias, t.Columns)
 	case *Join:

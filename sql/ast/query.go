@@ -127,9 +127,18 @@ type ForDirective struct {
 // alias and table hints (upper case, e.g. "NOLOCK", "INDEX(ix)").
 type NamedTable struct {
 	Span
-	Name  ObjectName
-	Alias Ident
-	Hints []string
+	Name   ObjectName
+	Alias  Ident
+	Hints  []string
+	Sample *TableSample
+}
+
+// TableSample is TABLESAMPLE [SYSTEM] (Size PERCENT|ROWS) [REPEATABLE (Seed)].
+type TableSample struct {
+	Span
+	Size Expr
+	Rows bool // ROWS (else PERCENT)
+	Seed Expr
 }
 
 // VarTable is a table variable @t used as a table.
@@ -161,8 +170,18 @@ type FuncTable struct {
 	Span
 	Call    *FuncCall
 	Method  *MethodCall // @x.nodes('…') instead of Call
+	With    []*JSONColumn
 	Alias   Ident
 	Columns []Ident
+}
+
+// JSONColumn is one column of OPENJSON(…) WITH (name type ['path'] [AS JSON]).
+type JSONColumn struct {
+	Span
+	Name   Ident
+	Type   *TypeName
+	Path   *Literal
+	AsJSON bool
 }
 
 // JoinKind is the kind of a join.

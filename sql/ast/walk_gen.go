@@ -411,6 +411,11 @@ func walkChildren(v Visitor, n Node) {
 		if n.Method != nil {
 			Walk(v, n.Method)
 		}
+		for _, x0 := range n.With {
+			if x0 != nil {
+				Walk(v, x0)
+			}
+		}
 	case *GrantStmt:
 		for _, x0 := range n.Permissions {
 			if x0 != nil {
@@ -515,6 +520,13 @@ func walkChildren(v Visitor, n Node) {
 		if n.X != nil {
 			Walk(v, n.X)
 		}
+	case *JSONColumn:
+		if n.Type != nil {
+			Walk(v, n.Type)
+		}
+		if n.Path != nil {
+			Walk(v, n.Path)
+		}
 	case *Join:
 		if n.Left != nil {
 			Walk(v, n.Left)
@@ -593,6 +605,10 @@ func walkChildren(v Visitor, n Node) {
 			if x0 != nil {
 				Walk(v, x0)
 			}
+		}
+	case *NamedTable:
+		if n.Sample != nil {
+			Walk(v, n.Sample)
 		}
 	case *NextValueExpr:
 		if n.Over != nil {
@@ -809,6 +825,13 @@ func walkChildren(v Visitor, n Node) {
 			if x0 != nil {
 				Walk(v, x0)
 			}
+		}
+	case *TableSample:
+		if n.Size != nil {
+			Walk(v, n.Size)
+		}
+		if n.Seed != nil {
+			Walk(v, n.Seed)
 		}
 	case *ThrowStmt:
 		if n.Number != nil {

@@ -32,9 +32,12 @@ type Collation struct {
 	// CodePage of non-Unicode (char/varchar) data; 1252 for Latin1.
 	CodePage int
 
+	// unicode is the comparer for Unicode data (see Unicode).
+	unicode *Collation
+
 	// p1 is the level-1 weight of each ASCII byte (0 = ignorable at every
 	// level, wordSort = only at level 4); it drives the allocation-free path.
-	p1 [128]uint32
+	p1 [256]uint32
 }
 
 // TDS flag bits within the fourth-byte/upper-nibble area of the record.
@@ -62,6 +65,19 @@ func (c *Collation) TDS() [5]byte {
 	return [5]byte{byte(v), byte(v >> 8), byte(v >> 16), byte(v >> 24), c.SortID}
 }
 
+// Unicode returns the rules for Unicode data (nchar, nvarchar, ntext)
+// under c. A SQL_* collation compares non-Unicode data with its SQL Server
+// sort order (hyphen and apostrophe are ordinary punctuation) but Unicode
+// data with the Windows rules (word sort), so 'co-op' sorts after 'coop'
+// only in nvarchar. Windows and binary collations return themselves. The
+// result has the same name and TDS record.
+func (c *Collation) Unicode() *Collation {
+	if c.unicode != nil {
+		return c.unicode
+	}
+	return c
+}
+
 // String returns the collation name.
 func (c *Collation) String() string { return c.Name }
 
@@ -82,6 +98,9 @@ func Lookup(name string) (*Collation, *msgs.Error) {
 	}
 	c, ok := parseName(name)
 	if !ok {
+		if msgs.Text("us_english", 448) != "" {
+			return nil, msgs.New(448, name)
+		}
 		return nil, &msgs.Error{Number: 448, Severity: 16, State: 1,
 			Text: "Invalid collation '" + name + "'."}
 	}

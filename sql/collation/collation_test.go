@@ -127,8 +127,12 @@ func TestSortKeyProperty(t *testing.T) {
 		"Latin1_General_CI_AS", "Latin1_General_CS_AS", "Latin1_General_CI_AI", "Latin1_General_CS_AI",
 		"Latin1_General_BIN", "Latin1_General_BIN2", "Latin1_General_100_CI_AS_SC_UTF8"}
 	r := rand.New(rand.NewSource(1))
+	colls := []*Collation{Default.Unicode(), must(t, "SQL_Latin1_General_CP1_CS_AS").Unicode()}
 	for _, name := range names {
-		c := must(t, name)
+		colls = append(colls, must(t, name))
+	}
+	for _, c := range colls {
+		name := c.Name
 		for i := 0; i < 20000; i++ {
 			ascii := i%2 == 0
 			a, b := randString(r, ascii), randString(r, ascii)
@@ -144,6 +148,36 @@ func TestSortKeyProperty(t *testing.T) {
 				t.Fatalf("%s: Compare(%q, %q) = %d, reverse %d", name, a, b, got, rev)
 			}
 		}
+	}
+}
+
+func TestUnicodeRules(t *testing.T) {
+	c := Default
+	u := c.Unicode()
+	if u == c || u.Name != c.Name || u.TDS() != c.TDS() || u.Unicode() != u {
+		t.Fatal("SQL collation must have a distinct Unicode comparer with the same identity")
+	}
+	// varchar: SQL sort order; nvarchar: Windows word sort.
+	if c.Compare("co-op", "coop") != -1 || u.Compare("co-op", "coop") != 1 {
+		t.Errorf("co-op vs coop: varchar %d, nvarchar %d", c.Compare("co-op", "coop"), u.Compare("co-op", "coop"))
+	}
+	// The documented nvarchar order under SQL_Latin1_General_CP1_CI_AS.
+	want := []string{"_'_", "_-_", "_+_", "_0_", "A+A", "A0A", "A'A", "A-A"}
+	for i := 1; i < len(want); i++ {
+		if u.Compare(want[i-1], want[i]) >= 0 {
+			t.Errorf("nvarchar order: %q should sort before %q", want[i-1], want[i])
+		}
+	}
+	// Windows word sort example from the SQL Server knowledge base.
+	w := must(t, "Latin1_General_CI_AI")
+	kb := []string{"carps", "cars", "car's", "car-s"}
+	for i := 1; i < len(kb); i++ {
+		if w.Compare(kb[i-1], kb[i]) >= 0 {
+			t.Errorf("word sort: %q should sort before %q", kb[i-1], kb[i])
+		}
+	}
+	if w.Unicode() != w {
+		t.Error("Windows collations are their own Unicode comparer")
 	}
 }
 

@@ -15,6 +15,9 @@ func (c *Collation) Compare(a, b string) int {
 	if isASCII(a) && isASCII(b) {
 		return c.compareASCII(a, b)
 	}
+	if r := c.comparePrimary(a, b); r != 0 {
+		return r
+	}
 	var ba, bb [256]byte
 	return bytes.Compare(c.SortKey(ba[:0], a), c.SortKey(bb[:0], b))
 }

@@ -93,6 +93,10 @@ func parseName(name string) (*Collation, bool) {
 			c.Flags |= FlagIgnoreAccent
 		}
 		c.init()
+		u := *c
+		u.SQL = false
+		u.init()
+		c.unicode = &u
 		return c, true
 	}
 	parts := strings.Split(lower, "_")

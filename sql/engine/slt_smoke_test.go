@@ -2,6 +2,10 @@ package engine
 
 import (
 	"bufio"
+	"context"
+	"time"
+
+	"github.com/tsqld/tsqld/sql/result"
 	"os"
 	"path/filepath"
 	"sort"
@@ -37,7 +41,15 @@ func TestSLTStatements(t *testing.T) {
 		s := newSession(t, e)
 		for _, rec := range sltRecords(f) {
 			total++
-			c := run(t, s, rec.sql)
+			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+			c := &result.Collector{}
+			err := s.ExecBatch(ctx, rec.sql, c)
+			cancel()
+			if err != nil {
+				failed++
+				counts["timeout/"+err.Error()]++
+				continue
+			}
 			errs := c.Errors()
 			if (len(errs) > 0) != rec.expectErr {
 				failed++
@@ -49,6 +61,9 @@ func TestSLTStatements(t *testing.T) {
 					}
 				}
 				counts[key]++
+				if os.Getenv("SLT_SHOW") != "" && strings.Contains(key, os.Getenv("SLT_SHOW")) && counts[key] <= 3 {
+					t.Logf("%s: %s", key, rec.sql)
+				}
 			}
 		}
 		s.Close()

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 
+	"github.com/cockroachdb/apd/v3"
+
 	"github.com/tsqld/tsqld/sql/types"
 )
 
@@ -106,8 +108,11 @@ func EncodeKey(dst []byte, vals []types.Value, desc []bool) []byte {
 					bits |= 1 << 63
 				}
 				dst = binary.BigEndian.AppendUint64(dst, bits)
-				// exact tail keeps distinct decimals distinct
-				dst = appendEscaped(dst, v.Dec.Text('f'))
+				// exact tail keeps distinct decimals distinct; reduced
+				// so 1.0 and 1.00 encode alike
+				var r apd.Decimal
+				r.Reduce(&v.Dec)
+				dst = appendEscaped(dst, r.Text('f'))
 			case types.KindString:
 				dst = appendEscaped(dst, foldString(strings.TrimRight(v.S, " ")))
 			case types.KindBytes, types.KindGUID:

@@ -9,6 +9,7 @@ import (
 	"github.com/tsqld/tsqld/sql/ast"
 	"github.com/tsqld/tsqld/sql/catalog"
 	"github.com/tsqld/tsqld/sql/msgs"
+	"github.com/tsqld/tsqld/sql/plan"
 	"github.com/tsqld/tsqld/sql/sem"
 	"github.com/tsqld/tsqld/sql/types"
 )
@@ -123,6 +124,8 @@ func (c *Ctx) run(rel sem.Rel, y Yield) error {
 		return c.top(r, y)
 	case *sem.SetOp:
 		return c.setOp(r, y)
+	case *plan.HashJoin:
+		return c.hashJoin(r, y)
 	}
 	return merr(msgs.New(8180))
 }
@@ -272,6 +275,9 @@ func (c *Ctx) join(r *sem.Join, y Yield) error {
 	row := make([]types.Value, nl+nr)
 	matchedR := make([]bool, len(right))
 	err = c.run(r.L, func(lrow []types.Value) error {
+		if err := c.Go.Err(); err != nil {
+			return err
+		}
 		copy(row, lrow)
 		matched := false
 		for i, rrow := range right {

@@ -50,6 +50,7 @@ func TestGeneratedMatchesData(t *testing.T) {
 		}
 		rows++
 		cols := strings.Split(line, "\t")
+		cols = append(cols[:3], cols[4:]...) // drop the state column
 		n, _ := strconv.Atoi(cols[1])
 		e, ok := LookupKind(kinds[cols[0]], int32(n))
 		if !ok {
@@ -224,6 +225,16 @@ func TestNewVariants(t *testing.T) {
 	e2 := New(208, "t").WithLine(3).WithProc("p")
 	if e2.Line != 3 || e2.Proc != "p" {
 		t.Fatal("WithLine/WithProc")
+	}
+	if e := NewTypical(2714, "t"); e.State != 6 || e.Severity != 16 {
+		t.Fatalf("NewTypical 2714: %+v", e)
+	}
+	if e := NewTypical(208, "t"); e.State != 1 {
+		t.Fatalf("NewTypical 208: %+v", e)
+	}
+	if e := NewTypical(547, "INSERT", "FOREIGN KEY", "fk", "db", "dbo.t", ", column '", "c", "'"); e.State != 0 ||
+		e.Text != `The INSERT statement conflicted with the FOREIGN KEY constraint "fk". The conflict occurred in database "db", table "dbo.t", column 'c'.` {
+		t.Fatalf("NewTypical 547: %+v", e)
 	}
 	if NewIn(French, 208, 2, "t").Text != "Nom d'objet 't' non valide." {
 		t.Fatal("NewIn")

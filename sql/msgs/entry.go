@@ -41,6 +41,11 @@ type Entry struct {
 	Kind     Kind
 	Number   int32
 	Severity uint8
+	// State is the state clients usually see for this message when
+	// HasState is set (2714 comes with state 6, 2812 with 62 …); New uses
+	// state 1 regardless, NewTypical uses this.
+	State    uint8
+	HasState bool
 	// Logged mirrors sys.messages.is_event_logged.
 	Logged bool
 	// Name is the symbolic name (SQL Server's internal name where known, the

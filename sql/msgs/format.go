@@ -56,8 +56,8 @@ func (f *FormatError) Err() *Error {
 	return New(f.Number, f.Spec)
 }
 
-// FormatStrict is Format with RAISERROR's rules: an unknown conversion is
-// error 2787 and an argument whose type does not fit its conversion (an
+// FormatStrict is Format with RAISERROR's rules: a conversion other than
+// d, i, o, s, u, x, X is error 2787 and an argument whose type does not fit its conversion (an
 // integer for %s, a string for %d) is error 2786. Missing arguments still
 // print "(null)", as SQL Server does.
 func FormatStrict(format string, args ...any) (string, *FormatError) {
@@ -232,7 +232,12 @@ func format1(format string, args []any, strict bool) (string, *FormatError) {
 		sp.verb = format[i]
 		i++
 		switch sp.verb {
-		case 'd', 'i', 'u', 'o', 'x', 'X', 's', 'c', 'f', 'e', 'E', 'g', 'G', 'p':
+		case 'd', 'i', 'u', 'o', 'x', 'X', 's':
+		case 'c', 'f', 'e', 'E', 'g', 'G', 'p':
+			// Used by sys.messages texts, but not RAISERROR conversions.
+			if strict {
+				return "", &FormatError{Number: 2787, Spec: format[start:i]}
+			}
 		default:
 			if strict {
 				return "", &FormatError{Number: 2787, Spec: format[start:i]}

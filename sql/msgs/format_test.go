@@ -78,6 +78,14 @@ func TestFormatStrict(t *testing.T) {
 	if e.Number != 2787 || e.Text != "Invalid format specification: '%z'." || e.Severity != 16 {
 		t.Fatalf("2787 message: %+v", e)
 	}
+	for _, f := range []string{"%f", "%c", "%e", "%p"} {
+		if _, err := FormatStrict(f, 1); err == nil || err.Number != 2787 || err.Spec != f {
+			t.Errorf("FormatStrict(%q): %+v", f, err)
+		}
+	}
+	if s, err := FormatStrict("%I64d|%hx|%lu|%5.2s|%-4i|%o|%X", int64(-5), 65535, 7, "abcdef", 3, 8, 255); err != nil || s != "-5|ffff|7|   ab|3   |10|FF" {
+		t.Errorf("strict conversions: %q %+v", s, err)
+	}
 	_, err = FormatStrict("%.*s", "abc")
 	if err == nil || err.Number != 2786 {
 		t.Fatalf("strict mode takes no string at a '*' position, got %+v", err)

@@ -24,6 +24,16 @@ func NewIn(lang Lang, number int32, state uint8, args ...any) *Error {
 	return build(lang, number, state, args)
 }
 
+// NewTypical is New with the state SQL Server usually sends for this
+// message (the catalogue's state column; 1 when the catalogue has none).
+func NewTypical(number int32, args ...any) *Error {
+	state := uint8(1)
+	if p := find(KindMessage, number); p != nil && p.HasState {
+		state = p.State
+	}
+	return build(English, number, state, args)
+}
+
 // NewUser builds a user-defined message (RAISERROR/THROW with a text):
 // number 50000 for RAISERROR with a string, any number for THROW; the
 // severity and state are the caller's and the text is used as given.

@@ -10,6 +10,8 @@ import (
 func (p *parser) parseIf() ast.Stmt {
 	start := p.i
 	p.expectKw(lexer.KwIf)
+	p.depth++
+	defer func() { p.depth-- }()
 	s := &ast.IfStmt{Cond: p.parseExpr()}
 	s.Then = p.parseStatementNoSemi()
 	p.accept(lexer.Semicolon)
@@ -23,6 +25,8 @@ func (p *parser) parseIf() ast.Stmt {
 func (p *parser) parseWhile() ast.Stmt {
 	start := p.i
 	p.expectKw(lexer.KwWhile)
+	p.depth++
+	defer func() { p.depth-- }()
 	s := &ast.WhileStmt{Cond: p.parseExpr()}
 	s.Body = p.parseStatementNoSemi()
 	s.Span = p.span(start)
@@ -46,6 +50,8 @@ func (p *parser) parseBegin() ast.Stmt {
 		return p.parseBeginTran(start, true)
 	case p.isKw(lexer.KwTry):
 		p.advance()
+		p.depth++
+		defer func() { p.depth-- }()
 		s := &ast.TryCatchStmt{}
 		s.Try = p.parseBody(lexer.KwEnd)
 		p.expectKw(lexer.KwEnd)
@@ -59,6 +65,8 @@ func (p *parser) parseBegin() ast.Stmt {
 		s.Span = p.span(start)
 		return s
 	}
+	p.depth++
+	defer func() { p.depth-- }()
 	b := &ast.BlockStmt{Stmts: p.parseBody(lexer.KwEnd)}
 	p.expectKw(lexer.KwEnd)
 	b.Span = p.span(start)
@@ -143,7 +151,7 @@ func (p *parser) parseWaitFor() ast.Stmt {
 	} else {
 		p.expectKw(lexer.KwDelay)
 	}
-	s.Value = p.parseExpr()
+	s.Value = p.scalarExpr()
 	s.Span = p.span(start)
 	return s
 }
@@ -153,13 +161,13 @@ func (p *parser) parseRaiserror() ast.Stmt {
 	p.advance()
 	s := &ast.RaiserrorStmt{}
 	p.expect(lexer.LParen)
-	s.Msg = p.parseExpr()
+	s.Msg = p.scalarExpr()
 	p.expect(lexer.Comma)
-	s.Severity = p.parseExpr()
+	s.Severity = p.scalarExpr()
 	p.expect(lexer.Comma)
-	s.State = p.parseExpr()
+	s.State = p.scalarExpr()
 	for p.accept(lexer.Comma) {
-		s.Args = append(s.Args, p.parseExpr())
+		s.Args = append(s.Args, p.scalarExpr())
 	}
 	p.expect(lexer.RParen)
 	if p.acceptKw(lexer.KwWith) {
@@ -184,11 +192,11 @@ func (p *parser) parseThrow() ast.Stmt {
 	p.advance()
 	s := &ast.ThrowStmt{}
 	if !p.stmtEnd() && !(p.is(lexer.Ident) && p.tok().Kw.Reserved()) {
-		s.Number = p.parseExpr()
+		s.Number = p.scalarExpr()
 		p.expect(lexer.Comma)
-		s.Message = p.parseExpr()
+		s.Message = p.scalarExpr()
 		p.expect(lexer.Comma)
-		s.State = p.parseExpr()
+		s.State = p.scalarExpr()
 	}
 	s.Span = p.span(start)
 	return s

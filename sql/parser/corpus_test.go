@@ -26,10 +26,14 @@ func splitGo(text string) []string {
 		}
 		cur.WriteString(line)
 	}
-	if strings.TrimSpace(cur.String()) != "" {
-		out = append(out, cur.String())
+	out = append(out, cur.String())
+	var nonBlank []string
+	for _, b := range out {
+		if strings.TrimSpace(b) != "" {
+			nonBlank = append(nonBlank, b)
+		}
 	}
-	return out
+	return nonBlank
 }
 
 func sampleBatches(t testing.TB) map[string][]string {
@@ -43,11 +47,13 @@ func sampleBatches(t testing.TB) map[string][]string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		text := strings.TrimPrefix(string(b), "\ufeff")
-		for _, batch := range splitGo(text) {
-			if strings.TrimSpace(batch) != "" {
-				out[filepath.Base(f)] = append(out[filepath.Base(f)], batch)
-			}
+		batches := SplitBatches(string(b))
+		// cross-check against a regexp-based splitter
+		if ref := splitGo(strings.TrimPrefix(string(b), "\ufeff")); len(ref) != len(batches) {
+			t.Errorf("%s: SplitBatches gives %d batches, reference %d", f, len(batches), len(ref))
+		}
+		for _, batch := range batches {
+			out[filepath.Base(f)] = append(out[filepath.Base(f)], batch.Text)
 		}
 	}
 	return out

@@ -1,10 +1,9 @@
 package parser
 
 import (
-	"strings"
-
 	"github.com/tsqld/tsqld/sql/ast"
 	"github.com/tsqld/tsqld/sql/lexer"
+	"github.com/tsqld/tsqld/sql/msgs"
 )
 
 // parseCreate dispatches CREATE [OR ALTER] … and ALTER ….
@@ -20,6 +19,7 @@ func (p *parser) parseCreate() ast.Stmt {
 	if t.Kind != lexer.Ident {
 		p.fail()
 	}
+	p.checkBatchFirst(start, alter, orAlter)
 	switch t.Kw {
 	case lexer.KwTable:
 		if alter {
@@ -46,6 +46,9 @@ func (p *parser) parseCreate() ast.Stmt {
 	case lexer.KwSchema:
 		if !alter && !orAlter {
 			return p.parseCreateSchema(start)
+		}
+		if alter {
+			return p.parseAlterSchema(start)
 		}
 	case lexer.KwDatabase:
 		if alter {
@@ -103,20 +106,23 @@ func (p *parser) parseCreate() ast.Stmt {
 }
 
 // definition returns the source text of a module definition for
-// sys.sql_modules: from the start of the batch's text that precedes the
-// statement (SQL Server keeps leading comments) to the statement's end.
+// sys.sql_modules. Module statements start their batch, and SQL Server
+// keeps the batch text as written: leading comments and blank lines, and,
+// when the statement runs to the end of the batch, everything after it.
 func (p *parser) definition(start int) string {
 	from := 0
 	if start > 0 {
-		from = int(p.toks[start-1].End)
+		from = int(p.toks[start-1].End) // only after leading ';' tokens
 	}
 	to := int(p.toks[p.i-1].End)
-	if p.is(lexer.EOF) {
+	j := p.i
+	for p.toks[j].Kind == lexer.Semicolon {
+		j++
+	}
+	if p.toks[j].Kind == lexer.EOF {
 		to = len(p.src)
 	}
-	s := p.src[from:to]
-	s = strings.TrimLeft(s, " \t\r\n;")
-	return strings.TrimRight(s, " \t\r\n")
+	return p.src[from:to]
 }
 
 // filegroup parses ON fg / ON [PRIMARY] / ON scheme(col).
@@ -156,4 +162,51 @@ func (p *parser) bareOptions() []*ast.Option {
 			return out
 		}
 	}
+}
+
+// checkBatchFirst enforces SQL Server's batch rule: CREATE DEFAULT,
+// FUNCTION, PROCEDURE, RULE, SCHEMA, TRIGGER and VIEW must start the
+// batch. Inside IF/WHILE/BEGIN the keyword itself is a syntax error (Msg
+// 156); after another statement it is Msg 111.
+func (p *parser) checkBatchFirst(start int, alter, orAlter bool) {
+	var what string
+	switch p.tok().Kw {
+	case lexer.KwView:
+		what = "VIEW"
+	case lexer.KwProc, lexer.KwProcedure:
+		what = "PROCEDURE"
+	case lexer.KwFunction:
+		what = "FUNCTION"
+	case lexer.KwTrigger:
+		what = "TRIGGER"
+	case lexer.KwSchema:
+		if alter {
+			return
+		}
+		what = "SCHEMA"
+	case lexer.KwDefault:
+		what = "DEFAULT"
+	case lexer.KwRule:
+		what = "RULE"
+	default:
+		return
+	}
+	if p.schemaElems && what == "VIEW" && !alter && !orAlter {
+		return
+	}
+	if p.depth > 0 {
+		p.fail()
+	}
+	if p.batchFirst {
+		return
+	}
+	verb := "CREATE"
+	if alter {
+		verb = "ALTER"
+	}
+	if what == "PROCEDURE" {
+		verb = "CREATE/ALTER"
+	}
+	panic(bailout{&msgs.Error{Number: 111, Severity: 15, State: 1, Line: p.toks[start].Line,
+		Text: "'" + verb + " " + what + "' must be the first statement in a query batch."}})
 }

@@ -26,7 +26,7 @@ func (p *parser) parseDeclare() ast.Stmt {
 		default:
 			v.Type = p.typeName()
 			if p.accept(lexer.Eq) {
-				v.Init = p.parseExpr()
+				v.Init = p.scalarExpr()
 			}
 		}
 		v.Span = p.span(vs)

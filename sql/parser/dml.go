@@ -142,7 +142,7 @@ func (p *parser) setClauses() []*ast.SetClause {
 			p.advance()
 			c.Op = op
 		}
-		c.Value = p.parseExpr()
+		c.Value = p.scalarExpr()
 		c.Span = p.span(start)
 		out = append(out, c)
 		if !p.accept(lexer.Comma) {
@@ -275,6 +275,12 @@ func (p *parser) parseMerge(with *ast.WithClause) ast.Stmt {
 		s.Options = p.parseQueryOptions()
 	}
 	s.Span = p.span(start)
+	if !p.is(lexer.Semicolon) {
+		if !p.is(lexer.EOF) {
+			p.fail()
+		}
+		p.failMsg(10713, "A MERGE statement must be terminated by a semi-colon (;).")
+	}
 	return s
 }
 

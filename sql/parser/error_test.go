@@ -47,6 +47,17 @@ func TestSyntaxErrors(t *testing.T) {
 		{"IF 1 = 1", []wantMsg{{102, 1, "Incorrect syntax near '1'."}}},
 		{"UPDATE t SET", []wantMsg{{102, 1, "Incorrect syntax near 'SET'."}}},
 		{"SELECT CASE END", []wantMsg{{156, 1, "Incorrect syntax near the keyword 'END'."}}},
+		{"SELECT a = b = 1", []wantMsg{{102, 1, "Incorrect syntax near '='."}}},
+		{"MERGE t USING s ON t.a = s.a\nWHEN MATCHED THEN DELETE", []wantMsg{{10713, 2, "A MERGE statement must be terminated by a semi-colon (;)."}}},
+		{"SELECT (1 = 1)", []wantMsg{{102, 1, "Incorrect syntax near '='."}}},
+		{"SELECT 1 WHERE 1 = 1 AND (2 > 1)\nORDER BY a > 1", []wantMsg{{102, 2, "Incorrect syntax near '>'."}}},
+		{"INSERT t VALUES (1 = 1)", []wantMsg{{102, 1, "Incorrect syntax near '='."}}},
+		{"SELECT 1\nwith c AS (SELECT 1 AS a) SELECT a FROM c", []wantMsg{{319, 2, "Incorrect syntax near the keyword 'with'. If this statement is a common table expression, an xmlnamespaces clause or a change tracking context clause, the previous statement must be terminated with a semicolon."}}},
+		{"DROP VIEW IF EXISTS v;\nCREATE VIEW v AS SELECT 1 AS a", []wantMsg{{111, 2, "'CREATE VIEW' must be the first statement in a query batch."}}},
+		{"PRINT 1\nCREATE PROCEDURE p AS SELECT 1", []wantMsg{{111, 2, "'CREATE/ALTER PROCEDURE' must be the first statement in a query batch."}}},
+		{"PRINT 1\nALTER FUNCTION f() RETURNS int AS BEGIN RETURN 1 END", []wantMsg{{111, 2, "'ALTER FUNCTION' must be the first statement in a query batch."}}},
+		{"IF 1 = 1\nCREATE PROCEDURE p AS SELECT 1", []wantMsg{{156, 2, "Incorrect syntax near the keyword 'PROCEDURE'."}}},
+		{"CREATE PROC p AS\nPRINT 1\nGO\nSELECT 2", []wantMsg{{102, 3, "Incorrect syntax near 'GO'."}}},
 	}
 	for _, c := range cases {
 		_, err := ParseBatch(c.in, Options{})

@@ -18,17 +18,17 @@ func (p *parser) parseExec() ast.Stmt {
 	}
 	if p.is(lexer.LParen) {
 		p.advance()
-		s.Dynamic = p.parseExpr()
+		s.Dynamic = p.scalarExpr()
 		p.expect(lexer.RParen)
 		if p.isKw(lexer.KwAs) {
 			p.advance()
 			switch {
 			case p.acceptKw(lexer.KwUser):
 				p.expect(lexer.Eq)
-				s.AsUser = p.parseExpr()
+				s.AsUser = p.scalarExpr()
 			case p.acceptKw(lexer.KwLogin):
 				p.expect(lexer.Eq)
-				s.AsLogin = p.parseExpr()
+				s.AsLogin = p.scalarExpr()
 			default:
 				p.fail()
 			}
@@ -154,7 +154,7 @@ func (p *parser) execArgValue() ast.Expr {
 		return &ast.Literal{Span: ast.Span{Pos: t.Pos, End: t.End, Line: t.Line}, Kind: ast.LitString,
 			Text: "'" + strings.ReplaceAll(t.Val, "'", "''") + "'", Val: t.Val}
 	}
-	return p.parseExpr()
+	return p.scalarExpr()
 }
 
 func (p *parser) parseExecuteAs(start int) ast.Stmt {
@@ -164,7 +164,7 @@ func (p *parser) parseExecuteAs(start int) ast.Stmt {
 	case "USER", "LOGIN":
 		p.advance()
 		p.expect(lexer.Eq)
-		s.Name = p.parseExpr()
+		s.Name = p.scalarExpr()
 	case "CALLER", "SELF", "OWNER":
 		p.advance()
 	default:

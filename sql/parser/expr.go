@@ -17,7 +17,26 @@ const (
 	precMul
 )
 
-func (p *parser) parseExpr() ast.Expr { return p.parseBinary(precOr) }
+// parseExpr parses a search condition or expression: predicates (=, AND,
+// LIKE, …) are allowed at the top.
+func (p *parser) parseExpr() ast.Expr {
+	save := p.inScalar
+	p.inScalar = false
+	e := p.parseBinary(precOr)
+	p.inScalar = save
+	return e
+}
+
+// scalarExpr parses a value expression, where SQL Server's grammar has no
+// predicates: "SELECT a = b = 1" is an error, not an alias for a
+// comparison. Predicates return inside CASE WHEN, IIF and subqueries.
+func (p *parser) scalarExpr() ast.Expr {
+	save := p.inScalar
+	p.inScalar = true
+	e := p.parseBinary(precAdd)
+	p.inScalar = save
+	return e
+}
 
 func binaryOp(t *lexer.Token) (ast.BinaryOp, int) {
 	switch t.Kind {
@@ -169,7 +188,7 @@ func (p *parser) parsePredicate(start int, left ast.Expr) ast.Expr {
 func (p *parser) exprList() []ast.Expr {
 	var out []ast.Expr
 	for {
-		out = append(out, p.parseExpr())
+		out = append(out, p.scalarExpr())
 		if !p.accept(lexer.Comma) {
 			return out
 		}
@@ -277,14 +296,25 @@ func (p *parser) parsePrimary() ast.Expr {
 		if p.queryStarts() {
 			q := p.parseQuery()
 			p.expect(lexer.RParen)
-			return &ast.SubqueryExpr{Span: p.span(start), Query: q}
+			var x ast.Expr = &ast.SubqueryExpr{Span: p.span(start), Query: q}
+			// (SELECT … FOR XML PATH(''), TYPE).value('.', 'nvarchar(max)')
+			for p.is(lexer.Dot) && p.isIdentAt(1) && p.peek(2).Kind == lexer.LParen {
+				p.advance()
+				m := p.anyIdent()
+				x = &ast.MethodCall{X: x, Method: m, Args: p.callArgs(), Span: p.span(start)}
+			}
+			return x
 		}
-		x := p.parseExpr()
+		sub := p.parseExpr
+		if p.inScalar {
+			sub = p.scalarExpr
+		}
+		x := sub()
 		if p.is(lexer.Comma) {
 			// (a, b) row: only meaningful in GROUPING SETS/ROLLUP/CUBE.
 			list := []ast.Expr{x}
 			for p.accept(lexer.Comma) {
-				list = append(list, p.parseExpr())
+				list = append(list, sub())
 			}
 			p.expect(lexer.RParen)
 			return &ast.RowExpr{Span: p.span(start), Exprs: list}
@@ -338,7 +368,8 @@ func (p *parser) parsePrimary() ast.Expr {
 				return &ast.FuncCall{Span: p.span(start), Name: ast.ObjectName{Span: p.span(start), Name: ast.Ident{Span: p.span(start), Name: t.Val}}, NoParens: true}
 			}
 			return p.parseNameExpr()
-		case lexer.KwCoalesce, lexer.KwNullif, lexer.KwLeft, lexer.KwRight, lexer.KwUpdate, lexer.KwIdentity:
+		case lexer.KwCoalesce, lexer.KwNullif, lexer.KwLeft, lexer.KwRight, lexer.KwUpdate, lexer.KwIdentity,
+			lexer.KwContains, lexer.KwFreetext:
 			if p.peek(1).Kind == lexer.LParen {
 				return p.parseNameExpr()
 			}
@@ -415,7 +446,15 @@ func (p *parser) parseCall(start int, name ast.ObjectName) ast.Expr {
 		} else {
 			p.acceptKw(lexer.KwAll)
 		}
-		f.Args = p.exprList()
+		if name.Schema.IsZero() && equalFold(name.Name.Name, "IIF") && !name.Name.Quoted {
+			// IIF(condition, a, b): the first argument is a predicate.
+			f.Args = append(f.Args, p.parseExpr())
+			if p.accept(lexer.Comma) {
+				f.Args = append(f.Args, p.exprList()...)
+			}
+		} else {
+			f.Args = p.exprList()
+		}
 	}
 	p.expect(lexer.RParen)
 	if p.isKw(lexer.KwWithin) && p.peekKw(1, lexer.KwGroup) {
@@ -498,7 +537,7 @@ func (p *parser) orderItems() []*ast.OrderItem {
 	var out []*ast.OrderItem
 	for {
 		start := p.i
-		o := &ast.OrderItem{X: p.parseExpr()}
+		o := &ast.OrderItem{X: p.scalarExpr()}
 		if p.acceptKw(lexer.KwDesc) {
 			o.Desc = true
 		} else {
@@ -517,14 +556,19 @@ func (p *parser) parseCase() ast.Expr {
 	p.expectKw(lexer.KwCase)
 	c := &ast.CaseExpr{}
 	if !p.isKw(lexer.KwWhen) {
-		c.Operand = p.parseExpr()
+		c.Operand = p.scalarExpr()
 	}
 	for p.isKw(lexer.KwWhen) {
 		ws := p.i
 		p.advance()
-		w := &ast.When{Cond: p.parseExpr()}
+		var w *ast.When
+		if c.Operand != nil {
+			w = &ast.When{Cond: p.scalarExpr()}
+		} else {
+			w = &ast.When{Cond: p.parseExpr()}
+		}
 		p.expectKw(lexer.KwThen)
-		w.Result = p.parseExpr()
+		w.Result = p.scalarExpr()
 		w.Span = p.span(ws)
 		c.Whens = append(c.Whens, w)
 	}
@@ -532,7 +576,7 @@ func (p *parser) parseCase() ast.Expr {
 		p.fail()
 	}
 	if p.acceptKw(lexer.KwElse) {
-		c.Else = p.parseExpr()
+		c.Else = p.scalarExpr()
 	}
 	p.expectKw(lexer.KwEnd)
 	c.Span = p.span(start)
@@ -543,7 +587,7 @@ func (p *parser) parseCast() ast.Expr {
 	start := p.i
 	try := p.advance().Kw == lexer.KwTryCast
 	p.expect(lexer.LParen)
-	x := p.parseExpr()
+	x := p.scalarExpr()
 	p.expectKw(lexer.KwAs)
 	typ := p.typeName()
 	p.expect(lexer.RParen)
@@ -556,9 +600,9 @@ func (p *parser) parseConvert() ast.Expr {
 	p.expect(lexer.LParen)
 	c := &ast.ConvertExpr{Try: try, Type: p.typeName()}
 	p.expect(lexer.Comma)
-	c.X = p.parseExpr()
+	c.X = p.scalarExpr()
 	if p.accept(lexer.Comma) {
-		c.Style = p.parseExpr()
+		c.Style = p.scalarExpr()
 	}
 	p.expect(lexer.RParen)
 	c.Span = p.span(start)
@@ -569,11 +613,11 @@ func (p *parser) parseParseFn() ast.Expr {
 	start := p.i
 	try := p.advance().Kw == lexer.KwTryParse
 	p.expect(lexer.LParen)
-	e := &ast.ParseExpr{Try: try, X: p.parseExpr()}
+	e := &ast.ParseExpr{Try: try, X: p.scalarExpr()}
 	p.expectKw(lexer.KwAs)
 	e.Type = p.typeName()
 	if p.acceptKw(lexer.KwUsing) {
-		e.Culture = p.parseExpr()
+		e.Culture = p.scalarExpr()
 	}
 	p.expect(lexer.RParen)
 	e.Span = p.span(start)

@@ -167,6 +167,10 @@ func (p *parser) tablePrimary() ast.TableExpr {
 			call := &ast.FuncCall{Name: name, Args: p.callArgs()}
 			call.Span = p.span(start)
 			f := &ast.FuncTable{Call: call}
+			if p.isKw(lexer.KwWith) && p.peek(1).Kind == lexer.LParen && name.Schema.IsZero() && equalFold(name.Name.Name, "OPENJSON") {
+				p.advance()
+				f.With = p.jsonColumns()
+			}
 			p.optAlias(&f.Alias, false)
 			if p.is(lexer.LParen) {
 				f.Columns = p.parenIdentList()
@@ -180,6 +184,9 @@ func (p *parser) tablePrimary() ast.TableExpr {
 			nt.Hints = p.tableHints()
 		}
 		p.optAlias(&nt.Alias, false)
+		if p.isKw(lexer.KwTablesample) {
+			nt.Sample = p.tableSample()
+		}
 		if p.isKw(lexer.KwWith) && p.peek(1).Kind == lexer.LParen {
 			p.advance()
 			nt.Hints = append(nt.Hints, p.tableHints()...)
@@ -321,4 +328,49 @@ func (p *parser) parsePivot(start int, src ast.TableExpr) ast.TableExpr {
 	p.optAlias(&pv.Alias, false)
 	pv.Span = p.span(start)
 	return pv
+}
+
+func (p *parser) tableSample() *ast.TableSample {
+	start := p.i
+	p.expectKw(lexer.KwTablesample)
+	p.acceptWord("SYSTEM")
+	p.expect(lexer.LParen)
+	s := &ast.TableSample{Size: p.scalarExpr()}
+	if p.acceptKw(lexer.KwRows) {
+		s.Rows = true
+	} else {
+		p.expectKw(lexer.KwPercent)
+	}
+	p.expect(lexer.RParen)
+	if p.acceptWord("REPEATABLE") {
+		p.expect(lexer.LParen)
+		s.Seed = p.scalarExpr()
+		p.expect(lexer.RParen)
+	}
+	s.Span = p.span(start)
+	return s
+}
+
+// jsonColumns parses the OPENJSON WITH (…) schema.
+func (p *parser) jsonColumns() []*ast.JSONColumn {
+	p.expect(lexer.LParen)
+	var out []*ast.JSONColumn
+	for {
+		start := p.i
+		c := &ast.JSONColumn{Name: p.ident(), Type: p.typeName()}
+		if p.is(lexer.String) || p.is(lexer.NString) {
+			c.Path = p.stringLit()
+		}
+		if p.isKw(lexer.KwAs) && p.peekKw(1, lexer.KwJson) {
+			p.i += 2
+			c.AsJSON = true
+		}
+		c.Span = p.span(start)
+		out = append(out, c)
+		if !p.accept(lexer.Comma) {
+			break
+		}
+	}
+	p.expect(lexer.RParen)
+	return out
 }

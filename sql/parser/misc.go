@@ -16,9 +16,11 @@ func (p *parser) parseCreateSchema(start int) ast.Stmt {
 	if p.acceptKw(lexer.KwAuthorization) {
 		s.Authorization = p.ident()
 	}
+	p.schemaElems = true
 	for p.isKw(lexer.KwCreate) || p.isKw(lexer.KwGrant) || p.isKw(lexer.KwDeny) || p.isKw(lexer.KwRevoke) {
 		s.Elements = append(s.Elements, p.parseStatementNoSemi())
 	}
+	p.schemaElems = false
 	s.Span = p.span(start)
 	return s
 }
@@ -64,6 +66,10 @@ func (p *parser) parseAlterDatabase(start int) ast.Stmt {
 				o.Value = p.optionValue()
 			} else if !p.stmtEnd() && !p.is(lexer.Comma) && !p.isKw(lexer.KwWith) {
 				o.Value = p.optionValue()
+			}
+			// TARGET_RECOVERY_TIME = 60 SECONDS: keep the unit with the value
+			if o.Value != nil && (p.isWord("SECONDS") || p.isWord("MINUTES")) {
+				o.Unit = strings.ToUpper(p.advance().Val)
 			}
 			o.Span = p.span(os)
 			s.Options = append(s.Options, o)
@@ -426,6 +432,47 @@ func (p *parser) parseUpdateStatistics() ast.Stmt {
 	if p.acceptKw(lexer.KwWith) {
 		s.Options = p.bareOptions()
 	}
+	s.Span = p.span(start)
+	return s
+}
+
+func (p *parser) parseEnableTrigger() ast.Stmt {
+	start := p.i
+	s := &ast.EnableTriggerStmt{Enable: p.advance().Kw == lexer.KwEnable}
+	p.expectKw(lexer.KwTrigger)
+	if p.acceptKw(lexer.KwAll) {
+		s.All = true
+	} else {
+		for {
+			s.Names = append(s.Names, p.objectName())
+			if !p.accept(lexer.Comma) {
+				break
+			}
+		}
+	}
+	p.expectKw(lexer.KwOn)
+	switch {
+	case p.acceptKw(lexer.KwDatabase):
+		s.OnDatabase = true
+	case p.isKw(lexer.KwAll) && p.peekKw(1, lexer.KwServer):
+		p.i += 2
+		s.OnServer = true
+	default:
+		s.Table = p.objectName()
+	}
+	s.Span = p.span(start)
+	return s
+}
+
+func (p *parser) parseAlterSchema(start int) ast.Stmt {
+	p.expectKw(lexer.KwSchema)
+	s := &ast.AlterSchemaStmt{Name: p.ident()}
+	p.expectWord("TRANSFER")
+	if p.is(lexer.Ident) && p.peek(1).Kind == lexer.DoubleColon {
+		s.Class = p.word()
+		p.i += 2
+	}
+	s.Object = p.objectName()
 	s.Span = p.span(start)
 	return s
 }

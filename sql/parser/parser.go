@@ -108,6 +108,16 @@ type parser struct {
 	// first is true while parsing the first statement of the batch, where a
 	// bare procedure name is an implicit EXEC.
 	first bool
+	// batchFirst is true while the statement being parsed is the first of
+	// the batch (CREATE VIEW/PROCEDURE/… must be); depth counts enclosing
+	// control-of-flow statements; schemaElems allows CREATE VIEW inside
+	// CREATE SCHEMA.
+	batchFirst  bool
+	depth       int
+	schemaElems bool
+	// inScalar is set while parsing a value expression, so parenthesised
+	// sub-expressions stay values (see scalarExpr).
+	inScalar bool
 }
 
 // bailout carries a syntax error up the recursive descent.
@@ -120,7 +130,7 @@ var parserPool = sync.Pool{New: func() any { return &parser{toks: make([]lexer.T
 
 func newParser(text string, opts Options) *parser {
 	p := parserPool.Get().(*parser)
-	p.src, p.opts, p.i, p.first = text, opts, 0, false
+	p.src, p.opts, p.i, p.first, p.batchFirst, p.depth, p.schemaElems, p.inScalar = text, opts, 0, false, false, 0, false, false
 	p.toks, p.lexErrs = lexer.Tokenize(text, lexer.Options{QuotedIdentifierOff: opts.QuotedIdentifierOff}, p.toks[:0])
 	return p
 }

@@ -259,6 +259,7 @@ func TestStatements(t *testing.T) {
 		{"DBCC CHECKIDENT('t', RESEED, 0) WITH NO_INFOMSGS", "DBCC CHECKIDENT('t', RESEED, 0) WITH NO_INFOMSGS;"},
 		{"CHECKPOINT", "CHECKPOINT;"},
 		{"PRINT N'hi'", "PRINT N'hi';"},
+		{"SELECT IIF(a = 1 AND b > 2, 'y', 'n'), CASE WHEN (a = 1) THEN (1 + 2) END", "SELECT IIF(a = 1 AND b > 2, 'y', 'n'), CASE WHEN (a = 1) THEN (1 + 2) END;"},
 	}
 	for _, c := range cases {
 		stmts, err := ParseBatch(c.in, Options{})
@@ -343,14 +344,14 @@ func TestDDL(t *testing.T) {
 func TestModuleDefinition(t *testing.T) {
 	src := "-- header comment\nCREATE PROCEDURE p AS\n  SELECT 1\n  SELECT 2\n\n"
 	s := mustParse(t, src)[0].(*ast.CreateProcStmt)
-	if want := "-- header comment\nCREATE PROCEDURE p AS\n  SELECT 1\n  SELECT 2"; s.Definition != want {
+	if want := src; s.Definition != want {
 		t.Errorf("definition %q want %q", s.Definition, want)
 	}
 	if len(s.Body) != 2 {
 		t.Errorf("body has %d statements", len(s.Body))
 	}
-	v := mustParse(t, "create view v as select 1 as a;")[0].(*ast.CreateViewStmt)
-	if v.Definition != "create view v as select 1 as a" {
+	v := mustParse(t, "\ncreate view v as select 1 as a;")[0].(*ast.CreateViewStmt)
+	if v.Definition != "\ncreate view v as select 1 as a;" {
 		t.Errorf("view definition %q", v.Definition)
 	}
 }
@@ -411,6 +412,10 @@ func TestBatchShape(t *testing.T) {
 	if len(mustParse(t, "  -- only a comment\n /* and /* nested */ */ ")) != 0 {
 		t.Error("comment-only batch has statements")
 	}
+	// A CTE statement after ';' or at the start of a block is fine.
+	mustParse(t, "SELECT 1; WITH c AS (SELECT 1 AS a) SELECT a FROM c")
+	mustParse(t, "IF 1=1 BEGIN WITH c AS (SELECT 1 AS a) SELECT a FROM c END")
+	mustParse(t, "CREATE VIEW v AS WITH c AS (SELECT 1 AS a) SELECT a FROM c")
 	// A procedure body runs to the end of the batch.
 	p := mustParse(t, "CREATE PROC p AS SELECT 1 SELECT 2 IF 1=1 PRINT 'x'")[0].(*ast.CreateProcStmt)
 	if len(p.Body) != 3 {

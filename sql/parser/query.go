@@ -30,7 +30,7 @@ func (p *parser) parseQueryTail(q *ast.Query) {
 	}
 	if p.isKw(lexer.KwOffset) {
 		p.advance()
-		q.Offset = p.parseExpr()
+		q.Offset = p.scalarExpr()
 		if !p.acceptKw(lexer.KwRows) {
 			p.expectKw(lexer.KwRow)
 		}
@@ -38,7 +38,7 @@ func (p *parser) parseQueryTail(q *ast.Query) {
 			if !p.acceptKw(lexer.KwNext) {
 				p.expectKw(lexer.KwFirst)
 			}
-			q.Fetch = p.parseExpr()
+			q.Fetch = p.scalarExpr()
 			if !p.acceptKw(lexer.KwRows) {
 				p.expectKw(lexer.KwRow)
 			}
@@ -127,7 +127,7 @@ func (p *parser) parseTop() *ast.Top {
 	t := &ast.Top{}
 	if p.is(lexer.LParen) {
 		p.advance()
-		t.Count = p.parseExpr()
+		t.Count = p.scalarExpr()
 		p.expect(lexer.RParen)
 	} else {
 		t.Count = p.parsePrimary()
@@ -217,7 +217,7 @@ func (p *parser) selectItem() *ast.SelectItem {
 		if op, ok := assignOp(p.peek(1).Kind); ok {
 			p.i += 2
 			it.Var, it.Op = t.Val, op
-			it.Expr = p.parseExpr()
+			it.Expr = p.scalarExpr()
 			it.Span = p.span(start)
 			return it
 		}
@@ -227,11 +227,11 @@ func (p *parser) selectItem() *ast.SelectItem {
 		p.advance()
 		it.Alias = ast.Ident{Span: ast.Span{Pos: t.Pos, End: t.End, Line: t.Line}, Name: t.Val, Quoted: t.Kind != lexer.Ident}
 		p.advance()
-		it.Expr = p.parseExpr()
+		it.Expr = p.scalarExpr()
 		it.Span = p.span(start)
 		return it
 	}
-	it.Expr = p.parseExpr()
+	it.Expr = p.scalarExpr()
 	p.optAlias(&it.Alias, true)
 	it.Span = p.span(start)
 	return it
@@ -313,7 +313,7 @@ func (p *parser) groupingItem() ast.Expr {
 		p.i += 2
 		return &ast.RowExpr{Span: p.span(start)}
 	default:
-		return p.parseExpr()
+		return p.scalarExpr()
 	}
 	p.expect(lexer.LParen)
 	g := &ast.GroupingExpr{Kind: kind}
@@ -436,20 +436,33 @@ func (p *parser) optionList(hints bool) []*ast.Option {
 	return out
 }
 
-// optionValue parses an option value: an expression, ON/OFF (as string
-// literals), or a parenthesised list (kept as a RowExpr).
+// optionValue parses an option value: an expression, a bare word (ON,
+// OFF, PAGE, [master]: a LitString literal whose Text is the word as
+// written, so it prints back bare), or a parenthesised list (a RowExpr).
 func (p *parser) optionValue() ast.Expr {
 	t := p.tok()
-	if t.Kind == lexer.Ident && (t.Kw == lexer.KwOn || t.Kw == lexer.KwOff) {
+	if (t.Kind == lexer.Ident && t.Kw != lexer.KwNull || t.Kind == lexer.QuotedIdent) &&
+		p.peek(1).Kind != lexer.LParen && p.peek(1).Kind != lexer.Dot {
+		// A bare word (ON, OFF, FULL, PAGE, [master]) is kept as a word
+		// literal: Text is the word as written, Val its decoded form.
 		p.advance()
-		return &ast.Literal{Span: ast.Span{Pos: t.Pos, End: t.End, Line: t.Line}, Kind: ast.LitString, Text: "'" + strings.ToUpper(t.Val) + "'", Val: strings.ToUpper(t.Val)}
+		return &ast.Literal{Span: ast.Span{Pos: t.Pos, End: t.End, Line: t.Line}, Kind: ast.LitString, Text: p.src[t.Pos:t.End], Val: t.Val}
 	}
 	if t.Kind == lexer.LParen {
 		start := p.i
 		p.advance()
 		var list []ast.Expr
 		for !p.is(lexer.RParen) {
-			list = append(list, p.optionValue())
+			if p.isIdent() && p.peek(1).Kind == lexer.Eq {
+				// NAME = value inside a nested option list
+				is := p.i
+				name := p.ident()
+				p.advance()
+				col := &ast.ColumnRef{Span: name.Span, Name: name}
+				list = append(list, &ast.BinaryExpr{Op: ast.OpEq, L: col, R: p.optionValue(), Span: p.span(is)})
+			} else {
+				list = append(list, p.optionValue())
+			}
 			if !p.accept(lexer.Comma) {
 				break
 			}

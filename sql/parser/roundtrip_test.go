@@ -89,3 +89,18 @@ func TestRoundTripFile(t *testing.T) {
 		t.Errorf("only %d statements", n)
 	}
 }
+
+// TestSSMSScript round-trips an SSMS-style generated script.
+func TestSSMSScript(t *testing.T) {
+	b, err := os.ReadFile("testdata/ssms.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	batches := SplitBatches(string(b))
+	if len(batches) < 30 {
+		t.Fatalf("only %d batches", len(batches))
+	}
+	for _, bt := range batches {
+		roundTrip(t, "ssms.sql", bt.Text)
+	}
+}

@@ -33,7 +33,7 @@ func (p *parser) parseSet() ast.Stmt {
 			c.Span = p.span(cs)
 			s.Cursor = c
 		} else {
-			s.Value = p.parseExpr()
+			s.Value = p.scalarExpr()
 		}
 		s.Span = p.span(start)
 		return s
@@ -88,7 +88,7 @@ func (p *parser) parseSet() ast.Stmt {
 			s.Value = &ast.Literal{Span: ast.Span{Pos: v.Pos, End: v.End, Line: v.Line}, Kind: ast.LitString,
 				Text: "'" + strings.ReplaceAll(v.Val, "'", "''") + "'", Val: v.Val}
 		} else {
-			s.Value = p.parseExpr()
+			s.Value = p.scalarExpr()
 		}
 		s.Span = p.span(start)
 		return s

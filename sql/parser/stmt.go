@@ -49,6 +49,7 @@ func (p *parser) parseStatementNoSemi() ast.Stmt {
 	t := p.tok()
 	first := p.first
 	p.first = false
+	p.batchFirst = first
 	switch t.Kind {
 	case lexer.LParen:
 		if p.queryStarts() {
@@ -66,6 +67,7 @@ func (p *parser) parseStatementNoSemi() ast.Stmt {
 		case lexer.KwSelect:
 			return p.parseSelectStmt()
 		case lexer.KwWith:
+			p.checkWithTerminated()
 			return p.parseWithStmt()
 		case lexer.KwInsert:
 			return p.parseInsert(nil)
@@ -111,7 +113,7 @@ func (p *parser) parseStatementNoSemi() ast.Stmt {
 		case lexer.KwPrint:
 			start := p.i
 			p.advance()
-			return &ast.PrintStmt{Value: p.parseExpr(), Span: p.span(start)}
+			return &ast.PrintStmt{Value: p.scalarExpr(), Span: p.span(start)}
 		case lexer.KwRaiserror:
 			return p.parseRaiserror()
 		case lexer.KwThrow:
@@ -179,6 +181,10 @@ func (p *parser) parseStatementNoSemi() ast.Stmt {
 			return s
 		case lexer.KwGrant, lexer.KwDeny, lexer.KwRevoke:
 			return p.parseGrant()
+		case lexer.KwEnable, lexer.KwDisable:
+			if p.peekKw(1, lexer.KwTrigger) {
+				return p.parseEnableTrigger()
+			}
 		case lexer.KwRevert:
 			start := p.i
 			p.advance()
@@ -241,7 +247,7 @@ func (p *parser) parseReturn() ast.Stmt {
 	p.advance()
 	r := &ast.ReturnStmt{}
 	if p.startsExpr() {
-		r.Value = p.parseExpr()
+		r.Value = p.scalarExpr()
 	}
 	r.Span = p.span(start)
 	return r
@@ -281,4 +287,26 @@ func startsStatementWord(k lexer.Keyword) bool {
 		return true
 	}
 	return false
+}
+
+// checkWithTerminated applies SQL Server's rule that a statement starting
+// with WITH (a CTE) must follow a ';' when another statement precedes it
+// (Msg 319), since WITH could otherwise continue that statement.
+func (p *parser) checkWithTerminated() {
+	if p.i == 0 {
+		return
+	}
+	prev := &p.toks[p.i-1]
+	if prev.Kind == lexer.Semicolon {
+		return
+	}
+	if prev.Kind == lexer.Ident {
+		switch prev.Kw {
+		case lexer.KwBegin, lexer.KwTry, lexer.KwCatch, lexer.KwAs, lexer.KwElse:
+			return
+		}
+	}
+	t := p.tok()
+	p.failMsg(319, "Incorrect syntax near the keyword '"+p.src[t.Pos:t.End]+"'. If this statement is a common table expression, "+
+		"an xmlnamespaces clause or a change tracking context clause, the previous statement must be terminated with a semicolon.")
 }

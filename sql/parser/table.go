@@ -225,7 +225,7 @@ func (p *parser) columnDef() *ast.ColumnDef {
 	start := p.i
 	c := &ast.ColumnDef{Name: p.ident()}
 	if p.acceptKw(lexer.KwAs) {
-		c.Computed = p.parseExpr()
+		c.Computed = p.scalarExpr()
 		if p.acceptKw(lexer.KwPersisted) {
 			c.Persisted = true
 		}
@@ -252,9 +252,9 @@ func (p *parser) columnOptions(c *ast.ColumnDef) {
 			p.advance()
 			id := &ast.IdentitySpec{}
 			if p.accept(lexer.LParen) {
-				id.Seed = p.parseExpr()
+				id.Seed = p.scalarExpr()
 				p.expect(lexer.Comma)
-				id.Increment = p.parseExpr()
+				id.Increment = p.scalarExpr()
 				p.expect(lexer.RParen)
 			}
 			id.NotForReplication = p.notForReplication()

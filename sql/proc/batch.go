@@ -254,22 +254,27 @@ func (s *Session) atomic(ctx context.Context, st ast.Node, w result.Writer, rc *
 		}
 	}
 	if serr != nil {
+		// The rollback ENVCHANGE follows the error message on the wire.
+		var rolledBack uint64
 		if s.tx != nil {
 			if auto || serr.kind == errTxn {
-				wasExplicit := s.tx.explicit
-				s.rollbackAll()
-				if wasExplicit {
-					w.EnvChange(result.EnvChange{Type: result.EnvRollbackTran})
+				if s.tx.explicit {
+					rolledBack = s.tx.desc
 				}
-			} else if s.opts.Has(session.XactAbort) {
-				serr.kind = errTxn
 				s.rollbackAll()
-				w.EnvChange(result.EnvChange{Type: result.EnvRollbackTran})
+			} else if s.opts.Has(session.XactAbort) && rc.tryDepth == 0 {
+				serr.kind = errTxn
+				rolledBack = s.tx.desc
+				s.rollbackAll()
 			} else {
 				s.rollbackTo(sp)
 			}
 		}
-		return s.fail(serr, line, w, rc, cmdOf(st))
+		sig, err := s.fail(serr, line, w, rc, cmdOf(st))
+		if err == nil && rolledBack != 0 {
+			err = envTran(w, result.EnvRollbackTran, rolledBack)
+		}
+		return sig, err
 	}
 	if auto && s.tx != nil {
 		if err := s.commitAll(); err != nil {

@@ -99,13 +99,13 @@ func (rc *rowChecker) check(c *exec.Ctx, row []types.Value) *msgs.Error {
 			if n := utf8.RuneCountInString(v.S); n > int(col.Type.Length) {
 				trimmed := strings.TrimRight(v.S, " ")
 				if utf8.RuneCountInString(trimmed) > int(col.Type.Length) {
-					return msgs.New(2628, rc.t.fullName(rc.s)[len(nameOf(rc.s.srv.cat.DatabaseByID(rc.t.db)))+1:], col.Name, truncPreview(v.S, int(col.Type.Length)))
+					return msgs.New(2628, rc.t.fullName(rc.s), col.Name, truncPreview(v.S, int(col.Type.Length)))
 				}
 				v.S = string([]rune(v.S)[:col.Type.Length])
 			}
 		}
 		if v.K == types.KindBytes && col.Type.Length > 0 && len(v.B) > int(col.Type.Length) {
-			return msgs.New(2628, rc.t.obj.Schema+"."+rc.t.obj.Name, col.Name, "")
+			return msgs.New(2628, rc.t.fullName(rc.s), col.Name, "")
 		}
 	}
 	for i, ck := range rc.checks {

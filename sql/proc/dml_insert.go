@@ -158,7 +158,7 @@ func (s *Session) insertStmt(ctx context.Context, x *ast.InsertStmt, w result.Wr
 				provided[ci] = false
 				continue
 			}
-			v, err := exec.Convert(src[j], srcTypes[j], def.Columns[ci].Type)
+			v, err := exec.Convert(src[j], srcTypes[j], untruncated(def.Columns[ci].Type))
 			if err != nil {
 				return err
 			}
@@ -328,4 +328,15 @@ func collectRows(c *exec.Ctx, rel sem.Rel) ([][]types.Value, error) {
 		return nil
 	})
 	return rows, err
+}
+
+// untruncated widens a variable-length string/binary target so conversion
+// keeps the whole value and the row check raises 2628 instead of
+// truncating silently.
+func untruncated(t types.Type) types.Type {
+	switch t.ID {
+	case types.VarChar, types.NVarChar, types.VarBinary:
+		t.Length = types.MaxLength
+	}
+	return t
 }

@@ -117,7 +117,7 @@ func (s *Session) updateStmt(ctx context.Context, x *ast.UpdateStmt, w result.Wr
 				if st.x == nil {
 					v, vt = types.Null, def.Columns[st.col].Type
 				}
-				cv, cerr := exec.Convert(v, vt, def.Columns[st.col].Type)
+				cv, cerr := exec.Convert(v, vt, untruncated(def.Columns[st.col].Type))
 				if cerr != nil {
 					return stmtErr(cerr), nil
 				}

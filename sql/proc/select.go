@@ -7,6 +7,7 @@ import (
 	"github.com/tsqld/tsqld/sql/ast"
 	"github.com/tsqld/tsqld/sql/catalog"
 	"github.com/tsqld/tsqld/sql/exec"
+	"github.com/tsqld/tsqld/sql/plan"
 	"github.com/tsqld/tsqld/sql/result"
 	"github.com/tsqld/tsqld/sql/sem"
 	"github.com/tsqld/tsqld/sql/types"
@@ -34,6 +35,7 @@ func (s *Session) bindQuery(q *ast.Query, key ast.Node, line int32, rc *runCtx) 
 	if berr != nil {
 		return nil, stmtErr(berr)
 	}
+	rel = plan.Optimize(rel)
 	out := rel.Cols()
 	cols := make([]result.Column, len(out))
 	for i, c := range out {

@@ -210,6 +210,7 @@ func (b *Binder) selectSpec(s *scope, sel *ast.Select, q *ast.Query) Rel {
 			out = append(out, Column{Type: a.T, Nullable: a.Name != "COUNT" && a.Name != "COUNT_BIG"})
 		}
 		rel = &Aggregate{In: rel, Groups: groups, Aggs: s.agg.aggs, Out: out, Scalar: sel.GroupBy == nil}
+		b.aggIn = rel.(*Aggregate).In.Cols()
 		for i := range items {
 			items[i].x = b.rewriteAgg(sel, items[i].x, groups, items[i].name)
 		}
@@ -320,6 +321,9 @@ func (b *Binder) rewriteAgg(sel *ast.Select, e Expr, groups []Expr, name string)
 		n := x.Name
 		if n == "" {
 			n = name
+		}
+		if x.Idx < len(b.aggIn) && b.aggIn[x.Idx].Table != "" {
+			n = b.aggIn[x.Idx].Table + "." + b.aggIn[x.Idx].Name
 		}
 		b.fail(sel, 8120, n)
 	case *Const, *VarRef, *GlobalVar, *OuterRef:

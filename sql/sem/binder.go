@@ -33,6 +33,8 @@ type Binder struct {
 	ctes []map[string]*ast.CTE
 	// depth guards against runaway view/CTE recursion.
 	depth int
+	// aggIn is the input row of the aggregate being rewritten (messages).
+	aggIn []Column
 }
 
 // New returns a binder over env.

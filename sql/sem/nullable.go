@@ -55,7 +55,7 @@ func Nullable(e Expr, in []Column) bool {
 		}
 		return true
 	case *GlobalVar:
-		return false
+		return x.Name == "IDENTITY"
 	}
 	return true
 }

@@ -75,7 +75,7 @@ func Arith(op Op, a Value, at Type, b Value, bt Type, rt Type) (Value, *msgs.Err
 	case KindBytes:
 		out := make([]byte, 0, len(a.B)+len(b.B))
 		out = append(append(out, a.B...), b.B...)
-		if rt.Length != MaxLength && len(out) > int(rt.Length) {
+		if rt.Length > 0 && len(out) > int(rt.Length) {
 			out = out[:rt.Length]
 		}
 		return Value{K: KindBytes, B: out}, nil
@@ -336,6 +336,9 @@ func mulDivRound(x, y, d int64) (int64, bool) {
 // "converting expression to data type numeric").
 func DecimalArith(op Op, dst, x, y *apd.Decimal, rt Type) *msgs.Error {
 	trunc := false
+	if (op == OpAdd || op == OpSub || op == OpMul) && smallDecArith(op, dst, x, y, rt) {
+		return nil
+	}
 	switch op {
 	case OpAdd:
 		exactCtx.Add(dst, x, y)
@@ -359,7 +362,11 @@ func DecimalArith(op Op, dst, x, y *apd.Decimal, rt Type) *msgs.Error {
 	default:
 		return ErrIncompatibleOperator(rt, rt, op.MsgName())
 	}
-	if !fitDecimal(dst, rt.Precision, rt.Scale, trunc) {
+	p := rt.Precision
+	if p == 0 {
+		p = MaxDecimalPrecision // a result type built without precision
+	}
+	if !fitDecimal(dst, p, rt.Scale, trunc) {
 		return ErrExprOverflow(Type{ID: Numeric})
 	}
 	return nil
@@ -381,9 +388,7 @@ func concatStrings(a Value, at Type, b Value, bt Type, rt Type) (Value, *msgs.Er
 		b = c
 	}
 	s := a.S + b.S
-	if rt.Length != MaxLength {
-		s = truncChars(s, rt)
-	}
+	s = truncChars(s, rt)
 	return Value{K: KindString, S: s}, nil
 }
 
@@ -427,4 +432,82 @@ func quoFast(dst, x, y *apd.Decimal, scale int32) bool {
 	dst.SetFinite(int64(q), -scale)
 	dst.Negative = x.Negative != y.Negative && q != 0
 	return true
+}
+
+// smallDecArith computes + - * exactly in 64-bit integers when both
+// coefficients are small and the exact result already has the result
+// scale (the usual case: operands stored at their declared scales), so the
+// per-row path avoids apd's general algorithms. It reports false when the
+// general path must run.
+func smallDecArith(op Op, dst, x, y *apd.Decimal, rt Type) bool {
+	if x.Form != apd.Finite || y.Form != apd.Finite || !x.Coeff.IsInt64() || !y.Coeff.IsInt64() {
+		return false
+	}
+	xc, yc := x.Coeff.Int64(), y.Coeff.Int64()
+	if x.Negative {
+		xc = -xc
+	}
+	if y.Negative {
+		yc = -yc
+	}
+	var r int64
+	var exp int32
+	switch op {
+	case OpMul:
+		hi, lo := bits.Mul64(absU(xc), absU(yc))
+		if hi != 0 || lo > math.MaxInt64 {
+			return false
+		}
+		r = int64(lo)
+		if (xc < 0) != (yc < 0) {
+			r = -r
+		}
+		exp = x.Exponent + y.Exponent
+	default:
+		// Align to the smaller exponent.
+		exp = min(x.Exponent, y.Exponent)
+		var ok bool
+		if xc, ok = scaleUp(xc, x.Exponent-exp); !ok {
+			return false
+		}
+		if yc, ok = scaleUp(yc, y.Exponent-exp); !ok {
+			return false
+		}
+		if op == OpSub {
+			if yc == math.MinInt64 {
+				return false
+			}
+			yc = -yc
+		}
+		r = xc + yc
+		if (r > xc) != (yc > 0) {
+			return false
+		}
+	}
+	if exp != -int32(rt.Scale) {
+		return false
+	}
+	if u := absU(r); u >= pow10u[min(int(rt.Precision), 19)] && rt.Precision < 19 {
+		return false // let the general path report the overflow
+	}
+	dst.SetFinite(r, exp)
+	return true
+}
+
+// scaleUp multiplies c by 10^k (k >= 0) if it stays in int64.
+func scaleUp(c int64, k int32) (int64, bool) {
+	if k == 0 {
+		return c, true
+	}
+	if k >= int32(len(pow10u)) {
+		return 0, false
+	}
+	hi, lo := bits.Mul64(absU(c), pow10u[k])
+	if hi != 0 || lo > math.MaxInt64 {
+		return 0, false
+	}
+	if c < 0 {
+		return -int64(lo), true
+	}
+	return int64(lo), true
 }

@@ -239,3 +239,54 @@ func TestDecimalDivisionSigns(t *testing.T) {
 		t.Errorf("tiny negative quotient = %s (%s) %v", ToString(v, rt), rt, err)
 	}
 }
+
+func TestOverflowStates(t *testing.T) {
+	_, err := IntArith(OpAdd, 2147483647, 1, TypeInt)
+	if err.State != 2 {
+		t.Errorf("int overflow state %d, want 2", err.State)
+	}
+	_, err = Convert(dec("123.45"), decT("123.45"), NewDecimal(3, 1))
+	if err.State != 8 || err.Text != "Arithmetic overflow error converting numeric to data type numeric." {
+		t.Errorf("numeric overflow %v", err)
+	}
+	_, err = Convert(dec("123.45"), decT("123.45"), NewVarChar(3))
+	if err.State != 5 {
+		t.Errorf("numeric → varchar overflow state %d, want 5", err.State)
+	}
+	_, err = Convert(vf(float64(float32(12345.12))), TypeReal, TypeTinyInt)
+	wantErr(t, "232", err, 232, "Arithmetic overflow error for type tinyint, value = 12345.120117.")
+	_, err = Convert(dec("2147483648"), decT("2147483648"), TypeInt)
+	wantErr(t, "numeric → int", err, 8115, "Arithmetic overflow error converting expression to data type int.")
+	_, err = Convert(vs("x"), NewVarChar(1), TypeSmallMoney)
+	wantErr(t, "293", err, 293, "Cannot convert char value to smallmoney. The char value has incorrect syntax.")
+}
+
+// TestSmallDecArithMatchesApd checks the 64-bit fast path against apd.
+func TestSmallDecArithMatchesApd(t *testing.T) {
+	r := rand.New(rand.NewSource(4))
+	for i := 0; i < 50000; i++ {
+		s1, s2 := uint8(r.Intn(6)), uint8(r.Intn(6))
+		p1, p2 := s1+uint8(r.Intn(12))+1, s2+uint8(r.Intn(12))+1
+		var x, y apd.Decimal
+		x.SetFinite(r.Int63n(int64(pow10u[p1]))-int64(pow10u[p1])/2, -int32(s1))
+		y.SetFinite(r.Int63n(int64(pow10u[p2]))-int64(pow10u[p2])/2, -int32(s2))
+		op := []Op{OpAdd, OpSub, OpMul}[r.Intn(3)]
+		rt := DecimalResultType(op, NewDecimal(p1, s1), NewDecimal(p2, s2))
+		var fast, slow apd.Decimal
+		if !smallDecArith(op, &fast, &x, &y, rt) {
+			continue
+		}
+		switch op {
+		case OpAdd:
+			exactCtx.Add(&slow, &x, &y)
+		case OpSub:
+			exactCtx.Sub(&slow, &x, &y)
+		case OpMul:
+			exactCtx.Mul(&slow, &x, &y)
+		}
+		fitDecimal(&slow, rt.Precision, rt.Scale, false)
+		if fast.Cmp(&slow) != 0 || fast.Exponent != slow.Exponent || fast.Negative != slow.Negative {
+			t.Fatalf("%s %s %s: fast %s, apd %s", x.String(), op.Symbol(), y.String(), fast.String(), slow.String())
+		}
+	}
+}

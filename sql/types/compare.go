@@ -9,8 +9,9 @@ import (
 )
 
 // Compare orders two non-NULL values: -1, 0 or +1. Strings compare under
-// coll (nil = the server default, SQL_Latin1_General_CP1_CI_AS), so 'a' =
-// 'A ' under a CI collation. Numbers of different kinds (int, decimal,
+// coll — pass CollationOf(t) for the comparison type t, so nvarchar gets
+// the Unicode rules; nil means the server default for varchar
+// (SQL_Latin1_General_CP1_CI_AS) — so 'a' = 'A ' under a CI collation. Numbers of different kinds (int, decimal,
 // money, float, bit) compare by value exactly; binaries compare with the
 // shorter padded by zero bytes (0x01 = 0x0100); uniqueidentifiers in SQL
 // Server's order (last group first); datetimeoffset by UTC instant. Values
@@ -206,15 +207,20 @@ func variantFamily(t Type) int {
 // Equal reports Compare(a, b, coll) == 0 for non-NULL values.
 func Equal(a, b Value, coll *collation.Collation) bool { return Compare(a, b, coll) == 0 }
 
-// CollationOf returns the comparison rules of t's collation (the server
-// default when t has none or names an unknown collation).
+// CollationOf returns the comparison rules for values of t: its collation
+// (the server default when t has none or names an unknown collation), and
+// for Unicode types that collation's Unicode rules (SQL_* collations sort
+// nvarchar with Windows word sort; see collation.Collation.Unicode). Use the
+// same result for comparisons, sort keys and LIKE on t.
 func CollationOf(t Type) *collation.Collation {
-	if t.Collation.Name == "" {
-		return collation.Default
+	c := collation.Default
+	if t.Collation.Name != "" {
+		if l, err := collation.Lookup(t.Collation.Name); err == nil {
+			c = l
+		}
 	}
-	c, err := collation.Lookup(t.Collation.Name)
-	if err != nil {
-		return collation.Default
+	if t.IsUnicode() {
+		return c.Unicode()
 	}
 	return c
 }

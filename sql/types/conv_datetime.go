@@ -66,8 +66,12 @@ func toDateTime(v *Value, from, to Type, o *ConvertOptions) (Value, *msgs.Error)
 // a date/time, 242 when the date is outside the target's range.
 func parseDateTimeValue(s string, from, to Type, o *ConvertOptions) (Value, *msgs.Error) {
 	order := dateOrderFor(o.Style, o.DateFormat)
-	p, ok := parseDateTimeString(s, order)
-	if !ok {
+	legacy := to.ID == DateTime || to.ID == SmallDateTime
+	p, st := parseDateTimeString(s, order, legacy && o.Style == 0)
+	switch {
+	case st == dtRange && legacy:
+		return Null, ErrDateOutOfRange(from, to)
+	case st != dtOK:
 		return Null, ErrDateConversion()
 	}
 	if p.hasOff && to.ID != DateTimeOffset && to.ID != DateTime2 && to.ID != Date && to.ID != Time {

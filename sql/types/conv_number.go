@@ -3,6 +3,7 @@ package types
 import (
 	"encoding/binary"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -30,7 +31,9 @@ func toInt(v *Value, from, to Type) (int64, *msgs.Error) {
 		truncCtx.RoundToIntegralValue(&d, &v.Dec)
 		i, err := d.Int64()
 		if err != nil || i < lo || i > hi {
-			return 0, ErrOverflow(from.MsgName(), to)
+			// SQL Server reports numeric → integer overflow as an
+			// expression overflow (SET @i = 2147483648).
+			return 0, ErrOverflow("expression", to)
 		}
 		return i, nil
 	case KindMoney:
@@ -48,7 +51,7 @@ func toInt(v *Value, from, to Type) (int64, *msgs.Error) {
 	case KindFloat:
 		f := math.Trunc(v.F)
 		if math.IsNaN(f) || f < float64(lo) || f >= float64(hi)+1 {
-			return 0, ErrOverflow(from.MsgName(), to)
+			return 0, errFloatRange(to, v.F)
 		}
 		return int64(f), nil
 	case KindString:
@@ -212,10 +215,9 @@ func toDecimal(v *Value, from, to Type) (Value, *msgs.Error) {
 		if math.IsInf(v.F, 0) || math.IsNaN(v.F) {
 			return Null, decimalOverflow(from)
 		}
-		// Float → decimal goes through the float's 17 significant digits.
-		if _, _, err := out.Dec.SetString(strconv.FormatFloat(v.F, 'e', 16, 64)); err != nil {
-			return Null, decimalOverflow(from)
-		}
+		// SQL Server converts the float's exact binary value
+		// (CAST(0.1E0 AS decimal(38,30)) = 0.100000000000000005551115123126).
+		exactFloatDecimal(&out.Dec, v.F)
 	case KindString:
 		if _, ok := parseDecimalString(&out.Dec, v.S); !ok {
 			return Null, ErrConverting(from, Type{ID: Numeric})
@@ -315,9 +317,15 @@ func toMoney(v *Value, from, to Type) (int64, *msgs.Error) {
 		}
 		units = int64(f)
 	case KindString:
-		u, ok := parseMoneyString(v.S)
-		if !ok {
-			return 0, newErr(235, txt235)
+		u, st := parseMoney(v.S)
+		if st == moneyOverflow {
+			return overflow()
+		}
+		if st != moneyOK {
+			if to.ID == SmallMoney {
+				return 0, newErr(293, txt293)
+			}
+			return 0, newErrState(235, 0, txt235)
 		}
 		units = u
 	case KindBytes:
@@ -341,6 +349,17 @@ func toMoney(v *Value, from, to Type) (int64, *msgs.Error) {
 // optional thousands commas and a decimal point; more than 4 decimals are
 // rounded. ” is 0.
 func parseMoneyString(s string) (int64, bool) {
+	u, st := parseMoney(s)
+	return u, st == moneyOK
+}
+
+const (
+	moneyOK = iota
+	moneySyntax
+	moneyOverflow
+)
+
+func parseMoney(s string) (int64, int) {
 	t := trimBlanks(s)
 	neg := false
 	if t != "" && (t[0] == '+' || t[0] == '-') {
@@ -360,7 +379,7 @@ func parseMoneyString(s string) (int64, bool) {
 		t = t[1:]
 	}
 	if t == "" {
-		return 0, true
+		return 0, moneyOK
 	}
 	var whole uint64
 	var frac int64
@@ -385,32 +404,38 @@ func parseMoneyString(s string) (int64, bool) {
 				}
 			} else {
 				if whole > math.MaxInt64/10 {
-					return 0, false
+					return 0, moneyOverflow
 				}
 				whole = whole*10 + uint64(c-'0')
 			}
 		default:
-			return 0, false
+			return 0, moneySyntax
 		}
 	}
 	if !any && !dot {
-		return 0, false
+		return 0, moneySyntax
 	}
 	for fracDigits < 4 {
 		frac *= 10
 		fracDigits++
 	}
-	if whole > math.MaxInt64/10000 {
-		return 0, false
+	if whole > math.MaxInt64/10000+1 {
+		return 0, moneyOverflow
 	}
-	u := int64(whole)*10000 + frac
+	u := whole*10000 + uint64(frac)
 	if round {
 		u++
 	}
 	if neg {
-		u = -u
+		if u > 1<<63 {
+			return 0, moneyOverflow
+		}
+		return -int64(u), moneyOK
 	}
-	return u, true
+	if u > math.MaxInt64 {
+		return 0, moneyOverflow
+	}
+	return int64(u), moneyOK
 }
 
 // toFloat converts to float/real.
@@ -496,4 +521,35 @@ func floatSyntax(t string) bool {
 // 1900-01-01 plus the fraction of the day.
 func dateTimeToFloat(ticks int64) float64 {
 	return float64(ticks-Day1900*TicksPerDay) / TicksPerDay
+}
+
+// exactFloatDecimal sets d to the exact decimal value of the finite float
+// f: mant × 2^exp = mant × 5^-exp × 10^exp for negative exp.
+func exactFloatDecimal(d *apd.Decimal, f float64) {
+	if f == 0 {
+		d.SetInt64(0)
+		return
+	}
+	mant, exp := math.Frexp(math.Abs(f)) // f = mant × 2^exp, mant in [0.5, 1)
+	m := int64(mant * (1 << 53))
+	exp -= 53
+	for m&1 == 0 && exp < 0 {
+		m >>= 1
+		exp++
+	}
+	var c big.Int
+	c.SetInt64(m)
+	if exp >= 0 {
+		c.Lsh(&c, uint(exp))
+		d.Coeff.SetMathBigInt(&c)
+		d.Exponent = 0
+	} else {
+		var p big.Int
+		p.Exp(big.NewInt(5), big.NewInt(int64(-exp)), nil)
+		c.Mul(&c, &p)
+		d.Coeff.SetMathBigInt(&c)
+		d.Exponent = int32(exp)
+	}
+	d.Form = apd.Finite
+	d.Negative = f < 0
 }

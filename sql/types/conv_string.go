@@ -20,10 +20,14 @@ func toStringValue(v *Value, from, to Type, o *ConvertOptions) (Value, *msgs.Err
 	if err != nil {
 		return Null, err
 	}
-	if !to.IsUnicode() && from.IsUnicode() || v.K != KindString && !to.IsUnicode() {
+	if !to.IsUnicode() && !isUTF8(to) {
+		// varchar holds code page 1252 only (ToCP1252String does not
+		// allocate when nothing changes); _UTF8 collations keep UTF-8.
 		s = collation.ToCP1252String(s)
 	}
-	if to.Length == MaxLength || to.IsLOB() {
+	// Length 0 never comes from SQL (varchar(0) is invalid): treat a type
+	// built without a length as unbounded rather than truncate to ''.
+	if to.Length == MaxLength || to.Length == 0 || to.IsLOB() {
 		return Value{K: KindString, S: s}, nil
 	}
 	n := charLen(s, to)
@@ -37,6 +41,8 @@ func toStringValue(v *Value, from, to Type, o *ConvertOptions) (Value, *msgs.Err
 			return Null, ErrOverflow("expression", to)
 		case KindDecimal, KindFloat, KindMoney:
 			return Null, ErrOverflow(from.MsgName(), to)
+		case KindGUID:
+			return Null, newErrState(8170, 2, "Insufficient result space to convert uniqueidentifier value to char.")
 		}
 		if o.Strict && charLen(strings.TrimRight(s, " "), to) > int(to.Length) {
 			return Null, ErrTruncated()
@@ -61,12 +67,18 @@ func charLen(s string, t Type) int {
 		}
 		return n
 	}
+	if isUTF8(t) {
+		return len(s) // varchar(n) under a _UTF8 collation counts bytes
+	}
 	return utf8.RuneCountInString(s)
 }
 
+// isUTF8 reports a char/varchar type under a _UTF8 collation.
+func isUTF8(t Type) bool { return t.Collation.Flags&collation.FlagUTF8 != 0 }
+
 // truncChars cuts s to t.Length units.
 func truncChars(s string, t Type) string {
-	if t.Length == MaxLength || t.Length < 0 {
+	if t.Length == MaxLength || t.Length <= 0 {
 		return s
 	}
 	limit := int(t.Length)
@@ -75,6 +87,8 @@ func truncChars(s string, t Type) string {
 		w := 1
 		if t.IsUnicode() && r >= 0x10000 {
 			w = 2
+		} else if !t.IsUnicode() && isUTF8(t) {
+			w = utf8.RuneLen(r)
 		}
 		if n+w > limit {
 			return s[:i]
@@ -86,7 +100,7 @@ func truncChars(s string, t Type) string {
 
 // fitString pads char/nchar values with spaces to their length.
 func fitString(s string, t Type) string {
-	if !t.IsFixedLength() || t.Length == MaxLength {
+	if !t.IsFixedLength() || t.Length <= 0 {
 		return s
 	}
 	if n := charLen(s, t); n < int(t.Length) {
@@ -98,7 +112,7 @@ func fitString(s string, t Type) string {
 // FitsLength reports whether a string or binary value fits t without losing
 // non-blank characters (the INSERT/UPDATE check behind Msg 2628).
 func FitsLength(v Value, t Type) bool {
-	if t.Length == MaxLength || t.IsLOB() {
+	if t.Length <= 0 || t.IsLOB() {
 		return true
 	}
 	switch v.K {
@@ -317,7 +331,7 @@ func toGUID(v *Value, from Type) (Value, *msgs.Error) {
 	case KindString:
 		g, ok := ParseGUID(v.S)
 		if !ok {
-			return Null, newErr(8169, txt8169)
+			return Null, newErrState(8169, 2, txt8169)
 		}
 		return GUIDValue(g), nil
 	case KindBytes:

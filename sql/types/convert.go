@@ -57,7 +57,9 @@ func ConvertWith(v Value, from, to Type, o *ConvertOptions) (Value, *msgs.Error)
 		}
 	}
 	r, err := convert(v, from, to, o)
-	if err != nil && o.Try && err.Number != 529 && !isTruncation(err) {
+	// TRY_ still raises what is not a data conversion failure: disallowed
+	// conversions (529), invalid styles (281) and truncation.
+	if err != nil && o.Try && err.Number != 529 && err.Number != 281 && !isTruncation(err) {
 		return Null, nil
 	}
 	return r, err

@@ -27,12 +27,12 @@ var convCases = []convCase{
 	{name: "money 2.5 as int rounds", v: vm(25000), from: TypeMoney, to: TypeInt, want: "3"},
 	{name: "money -2.5 as int rounds", v: vm(-25000), from: TypeMoney, to: TypeInt, want: "-3"},
 	{name: "float 1.9 as int", v: vf(1.9), from: TypeFloat, to: TypeInt, want: "1"},
-	{name: "float overflow int", v: vf(1e10), from: TypeFloat, to: TypeInt, errNum: 8115, errText: "Arithmetic overflow error converting float to data type int."},
+	{name: "float overflow int", v: vf(1e10), from: TypeFloat, to: TypeInt, errNum: 232, errText: "Arithmetic overflow error for type int, value = 10000000000.000000."},
 	{name: "300 as tinyint", v: vi(300), from: TypeInt, to: TypeTinyInt, errNum: 220, errText: "Arithmetic overflow error for data type tinyint, value = 300."},
 	{name: "-1 as tinyint", v: vi(-1), from: TypeInt, to: TypeTinyInt, errNum: 220, errText: "Arithmetic overflow error for data type tinyint, value = -1."},
 	{name: "40000 as smallint", v: vi(40000), from: TypeInt, to: TypeSmallInt, errNum: 220, errText: "Arithmetic overflow error for data type smallint, value = 40000."},
 	{name: "bigint as int overflow", v: vi(3000000000), from: TypeBigInt, to: TypeInt, errNum: 8115, errText: "Arithmetic overflow error converting expression to data type int."},
-	{name: "numeric as int overflow", v: dec("3000000000"), from: decT("3000000000"), to: TypeInt, errNum: 8115, errText: "Arithmetic overflow error converting numeric to data type int."},
+	{name: "numeric as int overflow", v: dec("3000000000"), from: decT("3000000000"), to: TypeInt, errNum: 8115, errText: "Arithmetic overflow error converting expression to data type int."},
 	// strings → int
 	{name: "'abc' as int", v: vs("abc"), from: NewVarChar(3), to: TypeInt, errNum: 245, errText: "Conversion failed when converting the varchar value 'abc' to data type int."},
 	{name: "N'abc' as int", v: vs("abc"), from: NewNVarChar(3), to: TypeInt, errNum: 245, errText: "Conversion failed when converting the nvarchar value 'abc' to data type int."},
@@ -59,6 +59,14 @@ var convCases = []convCase{
 	{name: "12345.678 as decimal(5,1)", v: dec("12345.678"), from: decT("12345.678"), to: NewDecimal(5, 1), errNum: 8115, errText: "Arithmetic overflow error converting numeric to data type numeric."},
 	{name: "int overflow decimal", v: vi(123456), from: TypeInt, to: NewDecimal(5, 2), errNum: 8115, errText: "Arithmetic overflow error converting int to data type numeric."},
 	{name: "float as decimal", v: vf(1.23456789), from: TypeFloat, to: NewDecimal(10, 4), want: "1.2346"},
+	{name: "float 0.1 exact binary value", v: vf(0.1), from: TypeFloat, to: NewDecimal(38, 30), want: "0.100000000000000005551115123126"},
+	{name: "float 2.675 rounds its binary value", v: vf(2.675), from: TypeFloat, to: NewDecimal(10, 2), want: "2.67"},
+	{name: "float -1e20 as decimal(38,0)", v: vf(-1e20), from: TypeFloat, to: NewDecimal(38, 0), want: "-100000000000000000000"},
+	{name: "float 1e37 overflows decimal(38,2)", v: vf(1e37), from: TypeFloat, to: NewDecimal(38, 2), errNum: 8115, errText: "Arithmetic overflow error converting float to data type numeric."},
+	{name: "float 1e300 overflows decimal", v: vf(1e300), from: TypeFloat, to: NewDecimal(38, 2), errNum: 8115},
+	{name: "tiny float to decimal(38,38)", v: vf(1e-300), from: TypeFloat, to: NewDecimal(38, 38), want: "0.00000000000000000000000000000000000000"},
+	{name: "long decimal string", v: vs("12345678901234567890123456789012345678"), from: vc, to: NewDecimal(38, 0), want: "12345678901234567890123456789012345678"},
+	{name: "decimal string too long", v: vs("123456789012345678901234567890123456789"), from: vc, to: NewDecimal(38, 0), errNum: 8115},
 	{name: "float 2.5 as decimal(10,0)", v: vf(2.5), from: TypeFloat, to: NewDecimal(10, 0), want: "3"},
 	{name: "'12.345' as decimal(10,2)", v: vs("12.345"), from: vc, to: NewDecimal(10, 2), want: "12.35"},
 	{name: "' -1.5 ' as decimal", v: vs(" -1.5 "), from: vc, to: NewDecimal(10, 2), want: "-1.50"},
@@ -207,6 +215,12 @@ func TestTryConvert(t *testing.T) {
 	}
 	_, err = ConvertWith(DateTimeValue(0), TypeDate, TypeInt, &ConvertOptions{Try: true})
 	wantErr(t, "TRY_CAST(date AS int)", err, 529, "Explicit conversion from data type date to int is not allowed.")
+	_, err = ConvertWith(DateTimeValue(Day1900*TicksPerDay), TypeDateTime, NewVarChar(30), &ConvertOptions{Try: true, Style: 999})
+	wantErr(t, "TRY_CONVERT bad style", err, 281, "999 is not a valid style number when converting from datetime to a character string.")
+	_, err = Convert(GUIDValue([16]byte{}), TypeUniqueIdentifier, NewVarChar(10))
+	if err == nil || err.Number != 8170 || err.Text != "Insufficient result space to convert uniqueidentifier value to char." {
+		t.Errorf("guid into varchar(10): %v", err)
+	}
 	v, err = ConvertWith(vs("12"), vc, TypeInt, &ConvertOptions{Try: true})
 	if err != nil || v.I != 12 {
 		t.Errorf("TRY_CAST('12' AS int) = %v, %v", v, err)

@@ -30,7 +30,18 @@ func TestDateTimeParseFormat(t *testing.T) {
 		{in: "20000102 10:11:12", to: TypeDateTime, style: 120, want: "2000-01-02 10:11:12"},
 		{in: "1700-01-01", to: TypeDateTime, errNum: 242},
 		{in: "1700-01-01", to: TypeDate, want: "1700-01-01"},
-		{in: "2000-02-30", to: TypeDateTime, errNum: 241},
+		{in: "2000-02-30", to: TypeDateTime, errNum: 242},
+		{in: "2000-02-30", to: TypeDate, errNum: 241},
+		{in: "02/29/2006", to: TypeDateTime, errNum: 242},
+		{in: "13/31/2006", to: TypeDateTime, errNum: 242},
+		{in: "01/01/2006 13:00:00AM", to: TypeDateTime, errNum: 242},
+		{in: "19-May-2007 24:55:07.233", to: TypeDateTime, errNum: 242},
+		{in: "2011-12-13", to: TypeDateTime, datefmt: "dmy", errNum: 242},
+		{in: "2011-12-13", to: TypeDate, datefmt: "dmy", want: "2011-12-13"},
+		{in: "2000-02-01", to: TypeDateTime, datefmt: "dmy", style: 23, want: "2000-01-02"},
+		{in: "2000-02-01T00:00:00", to: TypeDateTime, datefmt: "dmy", style: 23, want: "2000-02-01"},
+		{in: "20000201", to: TypeDateTime, datefmt: "dmy", style: 23, want: "2000-02-01"},
+		{in: "30-Feb-2007 22:55:07.233", to: TypeDateTime, errNum: 242},
 		{in: "2000-02-29", to: TypeDate, want: "2000-02-29"},
 		{in: "1900-02-29", to: TypeDate, errNum: 241},
 		{in: "abc", to: TypeDate, errNum: 241},
@@ -85,6 +96,8 @@ func TestDateTimeParseFormat(t *testing.T) {
 		{in: "2000-01-02 13:45:30", to: NewDateTime2(7), style: 126, want: "2000-01-02T13:45:30"},
 		{in: "2000-01-02 10:00 +02:00", to: NewDateTimeOffset(0), style: 127, want: "2000-01-02T08:00:00Z"},
 		{in: "2000-01-02", to: TypeDate, style: 100, want: "Jan  2 2000 12:00AM"},
+		{in: "13:45:30", to: NewTime(0), style: 100, want: " 1:45PM"},
+		{in: "13:45:30", to: NewTime(0), style: 108, want: "13:45:30"},
 	}
 	for _, c := range cases {
 		name := c.in + " → " + c.to.String()

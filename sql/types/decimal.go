@@ -34,8 +34,18 @@ func fitDecimal(d *apd.Decimal, p, scale uint8, trunc bool) bool {
 	if trunc {
 		ctx = &truncCtx
 	}
+	if d.Form != apd.Finite {
+		return false
+	}
+	// Reject numbers whose integral part is already too long before
+	// quantizing (a huge exponent would exceed the context's precision).
+	if d.Coeff.Sign() != 0 && numDigits(d)+int64(d.Exponent) > int64(p)-int64(scale) {
+		return false
+	}
 	if d.Exponent != -int32(scale) {
-		ctx.Quantize(d, d, -int32(scale))
+		if _, err := ctx.Quantize(d, d, -int32(scale)); err != nil || d.Form != apd.Finite {
+			return false
+		}
 	}
 	// A result like -0.00 keeps no sign in SQL Server.
 	if d.Coeff.Sign() == 0 {

@@ -23,6 +23,11 @@
 //	compare.go           Compare (collation-aware), CollationOf
 //	render.go            ToString (CONVERT(nvarchar(4000), v)), Render (display)
 //	parse.go             PARSE / TRY_PARSE with en-US / fr-FR cultures
+//	round.go             ROUND, unary minus, NEWID()
+//	literal.go           literal types, DATALENGTH
+//	isfuncs.go           ISNUMERIC, ISDATE
+//	datefuncs.go         DATEADD, DATEDIFF(_BIG), DATEPART, DATENAME, EOMONTH,
+//	                     DATEFROMPARTS and friends
 //	errors.go            SQL Server error constructors (8115, 245, 8134 …)
 //
 // Values: a Value's Kind says which field holds it (see value.go). Decimal

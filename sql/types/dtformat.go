@@ -148,7 +148,9 @@ func FormatDateTime(v Value, t Type, style int) (string, *msgs.Error) {
 		}
 		return string(b), nil
 	case 100:
-		monDay()
+		if t.ID != Time {
+			monDay()
+		}
 		ampm(false, 0)
 	case 1, 101:
 		date('/', "mdy", style > 100)
@@ -183,7 +185,9 @@ func FormatDateTime(v Value, t Type, style int) (string, *msgs.Error) {
 	case 8, 108, 24:
 		clock("", 0)
 	case 9, 109:
-		monDay()
+		if t.ID != Time {
+			monDay()
+		}
 		ampm(true, ':')
 	case 10, 110:
 		date('-', "mdy", style > 100)

@@ -85,11 +85,24 @@ func dateOrderFor(style int, dateFormat string) string {
 	case 2, 102, 11, 111, 12, 112, 20, 120, 21, 121, 23, 126, 127:
 		return "ymd"
 	}
-	if dateFormat == "" {
-		return "mdy"
+	switch f := strings.ToLower(dateFormat); f {
+	case "mdy", "dmy", "ymd", "ydm", "myd", "dym":
+		return f
 	}
-	return strings.ToLower(dateFormat)
+	return "mdy"
 }
+
+// dtStatus is the outcome of parsing: SQL Server reports strings that are
+// not dates at all as Msg 241, and well-formed strings naming an impossible
+// date or time (Feb 30, hour 24, 13:00 PM) as Msg 242 for datetime and
+// smalldatetime.
+type dtStatus uint8
+
+const (
+	dtOK dtStatus = iota
+	dtSyntax
+	dtRange
+)
 
 // parseDateTimeString parses the formats SQL Server accepts: ISO 8601
 // (yyyy-mm-ddThh:mi:ss[.f][Z|±hh:mm]), unseparated yyyymmdd, numeric dates
@@ -97,20 +110,20 @@ func dateOrderFor(style int, dateFormat string) string {
 // 2000, January 1, 2000), and a time hh:mi[:ss[.f|:mmm]][AM|PM] before or
 // after the date. iso reports the ISO/unseparated forms, which ignore
 // DATEFORMAT.
-func parseDateTimeString(s string, order string) (parsedDT, bool) {
+func parseDateTimeString(s string, order string, legacy bool) (parsedDT, dtStatus) {
 	var p parsedDT
 	toks, ok := tokenizeDT(strings.TrimSpace(s))
 	if !ok {
-		return p, false
+		return p, dtSyntax
 	}
 	// ISO 8601 with T: split and treat the date as ymd.
 	for i, t := range toks {
 		if t.kind == 'w' && strings.HasPrefix(t.s, "t") && i > 0 && toks[i-1].kind == 'n' {
 			rest := t.s[1:]
 			if rest != "" {
-				return p, false
+				return p, dtSyntax
 			}
-			order = "ymd"
+			order, legacy = "ymd", false
 			toks = append(append([]dtTok{}, toks[:i]...), append([]dtTok{{kind: ' '}}, toks[i+1:]...)...)
 			break
 		}
@@ -126,9 +139,9 @@ func parseDateTimeString(s string, order string) (parsedDT, bool) {
 			dateToks = append(dateToks, t)
 			continue
 		}
-		j, ok := parseClock(toks, i, &p)
-		if !ok {
-			return p, false
+		j, st := parseClock(toks, i, &p)
+		if st != dtOK {
+			return p, st
 		}
 		i = j - 1
 	}
@@ -147,24 +160,24 @@ func parseDateTimeString(s string, order string) (parsedDT, bool) {
 		dt = dt[:len(dt)-1]
 	}
 	if len(dt) == 0 {
-		return p, true
+		return p, dtOK
 	}
 	p.hasDate = true
-	if !parseDatePart(dt, order, &p) {
-		return p, false
+	if !parseDatePart(dt, order, legacy, &p) {
+		return p, dtSyntax
 	}
 	if p.m < 1 || p.m > 12 || p.d < 1 || p.y < 1 || p.y > 9999 || p.d > DaysIn(p.y, p.m) {
-		return p, false
+		return p, dtRange
 	}
-	return p, true
+	return p, dtOK
 }
 
 // parseClock reads hh:mi[:ss[.fffffff|:mmm]][ ][AM|PM][ ][Z|±hh:mm] at i.
-func parseClock(toks []dtTok, i int, p *parsedDT) (int, bool) {
+func parseClock(toks []dtTok, i int, p *parsedDT) (int, dtStatus) {
 	p.hasTime = true
 	h := toks[i].n
 	if toks[i].digits > 2 {
-		return 0, false
+		return 0, dtSyntax
 	}
 	i++
 	mi, sec := 0, 0
@@ -172,14 +185,14 @@ func parseClock(toks []dtTok, i int, p *parsedDT) (int, bool) {
 	if i < len(toks) && toks[i].kind == ':' {
 		i++
 		if i >= len(toks) || toks[i].kind != 'n' || toks[i].digits > 2 {
-			return 0, false
+			return 0, dtSyntax
 		}
 		mi = toks[i].n
 		i++
 		if i < len(toks) && toks[i].kind == ':' {
 			i++
 			if i >= len(toks) || toks[i].kind != 'n' || toks[i].digits > 2 {
-				return 0, false
+				return 0, dtSyntax
 			}
 			sec = toks[i].n
 			i++
@@ -188,13 +201,13 @@ func parseClock(toks []dtTok, i int, p *parsedDT) (int, bool) {
 				if toks[i].kind == ':' {
 					// hh:mi:ss:mmm — milliseconds.
 					if f.digits > 3 {
-						return 0, false
+						return 0, dtSyntax
 					}
 					frac = int64(f.n) * 10000
 					p.fracDigits = 3
 				} else {
 					if f.digits > 9 {
-						return 0, false
+						return 0, dtSyntax
 					}
 					digits := f.s
 					p.fracDigits = len(digits)
@@ -218,7 +231,7 @@ func parseClock(toks []dtTok, i int, p *parsedDT) (int, bool) {
 	}
 	if j < len(toks) && toks[j].kind == 'w' && (toks[j].s == "am" || toks[j].s == "pm") {
 		if h > 12 {
-			return 0, false
+			return 0, dtRange
 		}
 		if toks[j].s == "pm" && h < 12 {
 			h += 12
@@ -249,16 +262,16 @@ func parseClock(toks []dtTok, i int, p *parsedDT) (int, bool) {
 			k += 2
 		}
 		if oh > 14 || om > 59 || (oh == 14 && om != 0) {
-			return 0, false
+			return 0, dtRange
 		}
 		p.hasOff, p.off = true, sign*(oh*60+om)
 		i = k
 	}
 	if h > 23 || mi > 59 || sec > 59 {
-		return 0, false
+		return 0, dtRange
 	}
 	p.ticks = int64(h)*TicksPerHour + int64(mi)*TicksPerMinute + int64(sec)*TicksPerSecond + frac
-	return i, true
+	return i, dtOK
 }
 
 func fullYear(n, digits int) int {
@@ -274,7 +287,7 @@ func fullYear(n, digits int) int {
 
 // parseDatePart interprets the date tokens (no time, no commas, single
 // spaces).
-func parseDatePart(dt []dtTok, order string, p *parsedDT) bool {
+func parseDatePart(dt []dtTok, order string, legacy bool, p *parsedDT) bool {
 	var nums []dtTok
 	month := 0
 	monthPos := -1
@@ -341,9 +354,11 @@ func parseDatePart(dt []dtTok, order string, p *parsedDT) bool {
 		}
 		a, b, c := nums[0], nums[1], nums[2]
 		if a.digits == 4 {
-			// yyyy-mm-dd whatever DATEFORMAT (ydm only keeps d/m swapped).
+			// yyyy-mm-dd is ymd for the newer types whatever DATEFORMAT;
+			// datetime and smalldatetime read it as yyyy-dd-mm when
+			// DATEFORMAT puts the day before the month (dmy, ydm, dym).
 			p.y = a.n
-			if order == "ydm" {
+			if legacy && (order == "ydm" || order == "dmy" || order == "dym") {
 				p.d, p.m = b.n, c.n
 			} else {
 				p.m, p.d = b.n, c.n

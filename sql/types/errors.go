@@ -11,10 +11,15 @@ import (
 // so localized sessions and severities stay in one place; text is the
 // fallback format in case the catalogue lacks the entry.
 func newErr(number int32, text string, args ...any) *msgs.Error {
+	return newErrState(number, 1, text, args...)
+}
+
+// newErrState is newErr with the state SQL Server raises the message with.
+func newErrState(number int32, state uint8, text string, args ...any) *msgs.Error {
 	if msgs.Text("us_english", number) != "" {
-		return msgs.New(number, args...)
+		return msgs.NewState(number, state, args...)
 	}
-	return &msgs.Error{Number: number, Severity: 16, State: 1, Text: msgs.Format(text, args...)}
+	return &msgs.Error{Number: number, Severity: 16, State: state, Text: msgs.Format(text, args...)}
 }
 
 // Message texts (SQL Server's, English).
@@ -23,6 +28,7 @@ const (
 	txt220  = "Arithmetic overflow error for data type %ls, value = %ld."
 	txt232  = "Arithmetic overflow error for type %ls, value = %f."
 	txt235  = "Cannot convert a char value to money. The char value has incorrect syntax."
+	txt293  = "Cannot convert char value to smallmoney. The char value has incorrect syntax."
 	txt241  = "Conversion failed when converting date and/or time from character string."
 	txt242  = "The conversion of a %ls data type to a %ls data type resulted in an out-of-range value."
 	txt244  = "The conversion of the %ls value '%.*ls' overflowed an %hs column. Use a larger integer column."
@@ -59,7 +65,18 @@ func ErrDivideByZero() *msgs.Error { return newErr(8134, txt8134) }
 // ErrOverflow is Msg 8115 "Arithmetic overflow error converting <from> to
 // data type <to>." (from is "expression" for arithmetic results).
 func ErrOverflow(from string, to Type) *msgs.Error {
-	return newErr(8115, txt8115, from, to.MsgName())
+	// States as SQL Server raises them: 2 for arithmetic results, 8 for
+	// conversions to numeric, 5 for numbers that do not fit a string.
+	state := uint8(1)
+	switch {
+	case from == "expression":
+		state = 2
+	case to.IsDecimal():
+		state = 8
+	case to.IsString():
+		state = 5
+	}
+	return newErrState(8115, state, txt8115, from, to.MsgName())
 }
 
 // ErrExprOverflow is Msg 8115 for an arithmetic result that does not fit.
@@ -67,7 +84,7 @@ func ErrExprOverflow(t Type) *msgs.Error { return ErrOverflow("expression", t) }
 
 // ErrTypeClash is Msg 206 "Operand type clash: a is incompatible with b".
 func ErrTypeClash(a, b Type) *msgs.Error {
-	return newErr(206, txt206, a.ClashName(), b.ClashName())
+	return newErrState(206, 2, txt206, a.ClashName(), b.ClashName())
 }
 
 // ErrIncompatibleOperator is Msg 402 (e.g. bit + bit, float % int).
@@ -82,12 +99,12 @@ func ErrInvalidOperator(op string, t Type) *msgs.Error {
 
 // ErrExplicitNotAllowed is Msg 529.
 func ErrExplicitNotAllowed(from, to Type) *msgs.Error {
-	return newErr(529, txt529, from.MsgName(), to.MsgName())
+	return newErrState(529, 2, txt529, from.MsgName(), to.MsgName())
 }
 
 // ErrImplicitNotAllowed is Msg 257.
 func ErrImplicitNotAllowed(from, to Type) *msgs.Error {
-	return newErr(257, txt257, from.MsgName(), to.MsgName())
+	return newErrState(257, 3, txt257, from.MsgName(), to.MsgName())
 }
 
 // ErrTruncatedColumn is Msg 2628 for an INSERT/UPDATE whose value does not
@@ -98,7 +115,7 @@ func ErrTruncatedColumn(table, column, value string) *msgs.Error {
 
 // ErrTruncated is Msg 8152 (the pre-2019 truncation message, still used
 // when no table/column is known).
-func ErrTruncated() *msgs.Error { return newErr(8152, txt8152) }
+func ErrTruncated() *msgs.Error { return newErrState(8152, 14, txt8152) }
 
 // ErrConversionFailed is Msg 245 for a string that is not a valid value of
 // an integer or bit type.
@@ -108,7 +125,7 @@ func ErrConversionFailed(from Type, value string, to Type) *msgs.Error {
 
 // ErrConverting is Msg 8114 "Error converting data type a to b.".
 func ErrConverting(from, to Type) *msgs.Error {
-	return newErr(8114, txt8114, from.MsgName(), to.MsgName())
+	return newErrState(8114, 5, txt8114, from.MsgName(), to.MsgName())
 }
 
 // ErrDateConversion is Msg 241.
@@ -116,11 +133,17 @@ func ErrDateConversion() *msgs.Error { return newErr(241, txt241) }
 
 // ErrDateOutOfRange is Msg 242.
 func ErrDateOutOfRange(from, to Type) *msgs.Error {
-	return newErr(242, txt242, from.MsgName(), to.MsgName())
+	return newErrState(242, 3, txt242, from.MsgName(), to.MsgName())
 }
 
 func errIntRange(t Type, v int64) *msgs.Error {
-	return newErr(220, txt220, t.MsgName(), v)
+	return newErrState(220, 2, txt220, t.MsgName(), v)
+}
+
+// errFloatRange is Msg 232 for a float that does not fit an integer type
+// ("Arithmetic overflow error for type int, value = 10000000000.000000.").
+func errFloatRange(t Type, f float64) *msgs.Error {
+	return newErr(232, txt232, t.MsgName(), f)
 }
 
 // isTruncation reports whether err is a truncation error (8152/2628).

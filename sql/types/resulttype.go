@@ -393,30 +393,38 @@ func common2(a, b Type) (Type, *msgs.Error) {
 	}
 	if (a.IsString() && b.IsString()) || (a.IsBinary() && b.IsBinary()) {
 		h := Higher(a, b)
-		id := h.ID
-		// Mixing fixed and variable length gives the variable type.
-		switch {
-		case id == NChar && (a.ID == NVarChar || b.ID == NVarChar || !a.IsUnicode() || !b.IsUnicode()) && !(a.IsFixedLength() && b.IsFixedLength()):
-			id = NVarChar
-		case id == Char && !(a.IsFixedLength() && b.IsFixedLength()):
-			id = VarChar
-		case id == Binary && !(a.IsFixedLength() && b.IsFixedLength()):
-			id = VarBinary
-		}
 		if h.IsLOB() {
 			return h, nil
+		}
+		// Fixed length only when every input is; Unicode when any is.
+		fixed := a.IsFixedLength() && b.IsFixedLength()
+		var id TypeID
+		switch {
+		case h.IsBinary():
+			id = VarBinary
+			if fixed {
+				id = Binary
+			}
+		case a.IsUnicode() || b.IsUnicode():
+			id = NVarChar
+			if fixed {
+				id = NChar
+			}
+		default:
+			id = VarChar
+			if fixed {
+				id = Char
+			}
 		}
 		n := a.Length
 		if b.Length == MaxLength || (n != MaxLength && b.Length > n) {
 			n = b.Length
 		}
-		if id == NVarChar || id == NChar {
-			if n > 4000 {
-				n = MaxLength
-			}
+		if (id == NVarChar || id == NChar) && n > 4000 {
+			n = MaxLength
+			id = NVarChar
 		}
-		t := Type{ID: id, Length: n, Collation: h.Collation}
-		return t, nil
+		return Type{ID: id, Length: n, Collation: h.Collation}, nil
 	}
 	if a.IsExactNumeric() && b.IsExactNumeric() && (a.IsDecimal() || b.IsDecimal()) {
 		t := UnionDecimalType(a, b)

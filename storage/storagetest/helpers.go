@@ -52,7 +52,8 @@ func load(tb testing.TB, e storage.Engine, kv ...string) {
 	mustCommit(tb, tx)
 }
 
-// wantGet checks tx.Get(k): want "" with absent=true means missing.
+// wantGet checks tx.Get(k) returns want, or that k is missing when present
+// is false.
 func wantGet(tb testing.TB, tx storage.Txn, k, want string, present bool) {
 	tb.Helper()
 	v, ok, err := tx.Get([]byte(k))

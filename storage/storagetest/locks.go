@@ -170,3 +170,37 @@ func waitBlocked(t *testing.T, done chan error) {
 	case <-time.After(50 * time.Millisecond):
 	}
 }
+
+// testLockFIFO checks waiters are granted in arrival order, so a busy key
+// cannot starve an early waiter into a timeout.
+func testLockFIFO(t *testing.T, e storage.Engine) {
+	holder := begin(t, e, storage.TxnOptions{})
+	mustSet(t, holder, "k", "0")
+	order := make(chan int, 3)
+	release := make([]chan struct{}, 3)
+	for i := range release {
+		release[i] = make(chan struct{})
+		tx := begin(t, e, storage.TxnOptions{LockTimeout: 10 * time.Second})
+		go func(i int, tx storage.Txn) {
+			if err := tx.Set([]byte("k"), []byte{byte('1' + i)}); err != nil {
+				t.Errorf("waiter %d: %v", i, err)
+			}
+			order <- i
+			<-release[i]
+			tx.Commit()
+		}(i, tx)
+		time.Sleep(30 * time.Millisecond) // arrive in order
+	}
+	mustCommit(t, holder)
+	for want := 0; want < 3; want++ {
+		select {
+		case got := <-order:
+			if got != want {
+				t.Fatalf("waiter %d granted before waiter %d", got, want)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("waiter %d never granted", want)
+		}
+		close(release[want])
+	}
+}

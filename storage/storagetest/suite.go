@@ -31,6 +31,7 @@ func Run(t *testing.T, open OpenFunc) {
 		{"LockTimeoutPositive", testLockTimeoutPositive},
 		{"LockWaitThenGrant", testLockWaitThenGrant},
 		{"LockWaitForeverCancel", testLockWaitForeverCancel},
+		{"LockFIFO", testLockFIFO},
 		{"Deadlock", testDeadlock},
 		{"DeadlockThreeWay", testDeadlockThreeWay},
 		{"ConcurrentCommitters", testConcurrentCommitters},

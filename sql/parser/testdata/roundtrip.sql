@@ -124,3 +124,15 @@ SELECT x FROM (VALUES (1), (2)) v(x)
 SELECT * FROM t WHERE (a = 1 AND b = 2) OR (a = 2)
 SELECT * FROM t WHERE NOT (a = 1)
 SELECT * FROM t WHERE a IS DISTINCT FROM b
+SELECT * FROM t TABLESAMPLE (10 PERCENT)
+SELECT * FROM t AS x TABLESAMPLE SYSTEM (100 ROWS) REPEATABLE (5) WITH (NOLOCK)
+SELECT * FROM t WHERE CONTAINS(a, 'x') OR FREETEXT((a, b), 'y') OR CONTAINS(*, 'z')
+SELECT * FROM OPENJSON(@j) WITH (id int '$.id', name nvarchar(50), tags nvarchar(max) '$.tags' AS JSON) AS j
+SELECT * FROM OPENJSON(@j, '$.items')
+ENABLE TRIGGER tr ON dbo.t
+DISABLE TRIGGER ALL ON DATABASE
+ALTER SCHEMA sales TRANSFER dbo.t
+ALTER SCHEMA sales TRANSFER OBJECT::dbo.t
+SELECT IIF(a = 1 AND b > 2, 'y', 'n'), CHOOSE(1, 'a', 'b')
+SELECT STUFF((SELECT ',' + name FROM t FOR XML PATH(''), TYPE).value('.', 'nvarchar(max)'), 1, 1, '')
+SELECT STUFF((SELECT ',' + name FROM t FOR XML PATH('')), 1, 1, '') AS names

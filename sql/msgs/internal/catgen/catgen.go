@@ -31,6 +31,7 @@ type Row struct {
 	kind     string
 	number   int64
 	severity int64
+	state    int64
 	logged   bool
 	f        [6]string // english french explainEN explainFR actionEN actionFR
 	name     string
@@ -82,10 +83,10 @@ func Read(path string) ([]Row, error) {
 			continue
 		}
 		cols := strings.Split(line, "\t")
-		if len(cols) < 6 {
-			return nil, fmt.Errorf("%s:%d: want at least 6 columns, have %d", path, ln, len(cols))
+		if len(cols) < 7 {
+			return nil, fmt.Errorf("%s:%d: want at least 7 columns, have %d", path, ln, len(cols))
 		}
-		for len(cols) < 12 {
+		for len(cols) < 13 {
 			cols = append(cols, "")
 		}
 		r := Row{line: ln, kind: strings.TrimSpace(cols[0])}
@@ -100,10 +101,16 @@ func Read(path string) ([]Row, error) {
 				return nil, fmt.Errorf("%s:%d: bad severity %q", path, ln, s)
 			}
 		}
-		r.logged = strings.TrimSpace(cols[3]) == "Y"
-		r.name = strings.TrimSpace(cols[4])
+		r.state = -1
+		if s := strings.TrimSpace(cols[3]); s != "" {
+			if r.state, err = strconv.ParseInt(s, 10, 16); err != nil || r.state < 0 || r.state > 255 {
+				return nil, fmt.Errorf("%s:%d: bad state %q", path, ln, s)
+			}
+		}
+		r.logged = strings.TrimSpace(cols[4]) == "Y"
+		r.name = strings.TrimSpace(cols[5])
 		for i := 0; i < 6; i++ {
-			r.f[i] = unescape(cols[5+i])
+			r.f[i] = unescape(cols[6+i])
 		}
 		if r.f[0] == "" {
 			return nil, fmt.Errorf("%s:%d: empty English text", path, ln)
@@ -138,6 +145,9 @@ func Render(rows []Row) ([]byte, error) {
 		fmt.Fprintf(&b, "\t{Kind: %s, Number: %d", kinds[r.kind], r.number)
 		if r.severity != 0 {
 			fmt.Fprintf(&b, ", Severity: %d", r.severity)
+		}
+		if r.state >= 0 {
+			fmt.Fprintf(&b, ", State: %d, HasState: true", r.state)
 		}
 		if r.logged {
 			b.WriteString(", Logged: true")

@@ -5,9 +5,10 @@
 // messages.tsv: UTF-8, one row per line, tab-separated. Lines starting with
 // '#' and blank lines are ignored. Columns, trailing ones optional:
 //
-//	kind  number  severity  logged  name  english  french  explain_en  explain_fr  action_en  action_fr  note
+//	kind  number  severity  state  logged  name  english  french  explain_en  explain_fr  action_en  action_fr  note
 //
-// kind is msg, os, sni, provider, context or conn. logged is Y or empty.
+// kind is msg, os, sni, provider, context or conn. state (optional) is the
+// state clients usually see. logged is Y or empty.
 // In text columns "\n", "\t" and "\\" are escapes. The note column is for
 // people (provenance; a leading '?' marks a text we are not sure of) and is
 // not generated.

@@ -1,0 +1,61 @@
+package slt
+
+import (
+	"context"
+	"errors"
+
+	"github.com/tsqld/tsqld/sql/engine"
+)
+
+// EngineDB runs records in-process on an engine session: no network, no
+// driver, so the runner measures the engine alone.
+type EngineDB struct {
+	eng  *engine.Engine
+	sess engine.Session
+	col  Collector
+}
+
+// InProcess returns an OpenFunc that gives every file its own in-memory
+// engine, which is the cheapest way to get an empty database per file.
+func InProcess() OpenFunc {
+	return func(ctx context.Context, file string, seq int) (DB, error) {
+		eng, err := engine.Open(ctx, engine.Config{InMemory: true, SAPassword: "Slt-Runner-1"})
+		if err != nil {
+			return nil, err
+		}
+		login, merr := eng.Authenticate("sa", "Slt-Runner-1")
+		if merr != nil {
+			eng.Close()
+			return nil, merr
+		}
+		sess, merr := eng.NewSession(engine.SessionConfig{SPID: 51, Login: login, ODBCDefaults: true, AppName: "tsqld slt"})
+		if merr != nil {
+			eng.Close()
+			return nil, merr
+		}
+		return &EngineDB{eng: eng, sess: sess}, nil
+	}
+}
+
+// Exec runs one batch; it fails when the batch raised an error.
+func (d *EngineDB) Exec(ctx context.Context, sql string) error {
+	d.col.Reset()
+	if err := d.sess.ExecBatch(ctx, sql, &d.col); err != nil {
+		return err
+	}
+	return d.col.Err()
+}
+
+// Query runs one batch and returns its first result set.
+func (d *EngineDB) Query(ctx context.Context, sql string) (*Rows, error) {
+	d.col.Reset()
+	if err := d.sess.ExecBatch(ctx, sql, &d.col); err != nil {
+		return nil, err
+	}
+	return d.col.Result()
+}
+
+// Close ends the session and the engine.
+func (d *EngineDB) Close() error {
+	return errors.Join(d.sess.Close(), d.eng.Close())
+}
