@@ -181,7 +181,7 @@ func (p *prober) parse(context.Context) bool {
 	p.vars["db"] = p.o.Database
 	p.vars["target"] = p.o.Target
 	if !strings.EqualFold(inst, service.DefaultInstance) {
-		p.vars["iflag"] = " -i " + inst
+		p.vars["iflag"] = " --instance " + inst
 	} else {
 		p.vars["iflag"] = ""
 	}
@@ -260,7 +260,7 @@ func (p *prober) instance(context.Context) bool {
 	p.local = li
 	p.vars["instance"] = li.Instance
 	if !strings.EqualFold(li.Instance, service.DefaultInstance) {
-		p.vars["iflag"] = " -i " + li.Instance
+		p.vars["iflag"] = " --instance " + li.Instance
 	}
 	p.vars["state"] = li.State
 	p.vars["listen"] = li.listenText()
@@ -302,6 +302,9 @@ func (p *prober) resolve(ctx context.Context) bool {
 	}
 	l := p.add(LayerResolve, OK, strings.Join(p.addrs, ", "))
 	l.Millis = p.ms(start)
+	if line := hostsEntry("/etc/hosts", p.host); line != "" {
+		l.Details = append(l.Details, p.t("from /etc/hosts: ", "depuis /etc/hosts : ")+line)
+	}
 	if len(p.addrs) > 1 && !isLocalHost(p.host) {
 		l.Details = append(l.Details, p.t("several addresses: each is tried below (MultiSubnetFailover=True helps clients of an AG listener)",
 			"plusieurs adresses : chacune est essayée ci-dessous (MultiSubnetFailover=True aide les clients d'un écouteur AG)"))

@@ -35,6 +35,30 @@ func isLocalHost(host string) bool {
 	return false
 }
 
+// hostsEntry returns the hosts-file line that names host (an entry there
+// silently redirects a name, like a stale client alias).
+func hostsEntry(path, host string) string {
+	if net.ParseIP(host) != nil {
+		return ""
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		f := strings.Fields(line)
+		for _, name := range f[min(1, len(f)):] {
+			if strings.EqualFold(name, host) {
+				return strings.Join(f, " ")
+			}
+		}
+	}
+	return ""
+}
+
 // findLocal matches the target against the instances of a tsqld home:
 // by the instance name when one is given, else by the port (the running
 // instance's listeners, or the configured port of a stopped one).

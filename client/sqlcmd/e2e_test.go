@@ -160,4 +160,13 @@ func TestEndToEnd(t *testing.T) {
 			t.Errorf("code %d out %q err %q", code, out.String(), errb.String())
 		}
 	})
+	t.Run("4060", func(t *testing.T) {
+		_, errOut, code := runSQL(t, "", append(base, "-d", "nosuchdb", "-Q", "SELECT 1")...)
+		want := "Sqlcmd: Error: Microsoft ODBC Driver 18 for SQL Server : Cannot open database \"nosuchdb\" requested by the login. The login failed..\n" +
+			"Sqlcmd: Error: Microsoft ODBC Driver 18 for SQL Server : Login failed for user 'sa'..\n" +
+			"To find out why: tsqld doctor " + server + " -U sa -d nosuchdb\n"
+		if errOut != want || code != 1 {
+			t.Errorf("code %d\n%q\nwant\n%q", code, errOut, want)
+		}
+	})
 }

@@ -53,7 +53,7 @@ func RunEnv(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if opt.Output != "" {
 		f, err := os.Create(opt.Output)
 		if err != nil {
-			fmt.Fprintf(stderr, "%s%s: %s\n", errorPrefix(lang), describeOpen(err), opt.Output)
+			fmt.Fprintln(stderr, errorPrefix(lang)+fileError(opt.Output, err))
 			return 1
 		}
 		defer f.Close()
@@ -115,7 +115,7 @@ func RunEnv(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		for _, name := range opt.Inputs {
 			f, err := os.Open(name)
 			if err != nil {
-				s.errorf("%s: %s", describeOpen(err), name)
+				s.errorf("%s", fileError(name, err))
 				return 1
 			}
 			s.run(newScanReader(f), true)

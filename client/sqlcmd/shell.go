@@ -345,7 +345,7 @@ func (s *shell) include(name string) {
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		s.errorf("%s: %s", describeOpen(err), name)
+		s.errorf("%s", fileError(name, err))
 		s.fail()
 		return
 	}
@@ -353,6 +353,11 @@ func (s *shell) include(name string) {
 	s.depth++
 	s.run(newScanReader(f), false)
 	s.depth--
+}
+
+// fileError is sqlcmd's text for a file it cannot open.
+func fileError(name string, err error) string {
+	return fmt.Sprintf("Error occurred while opening or operating on file %s (Reason: %s).", name, describeOpen(err))
 }
 
 func describeOpen(err error) string {
@@ -400,7 +405,7 @@ func (s *shell) redirect(target string, errs bool) {
 	default:
 		f, err := os.Create(filepath.Clean(target))
 		if err != nil {
-			s.errorf("%s: %s", describeOpen(err), target)
+			s.errorf("%s", fileError(target, err))
 			s.fail()
 			return
 		}

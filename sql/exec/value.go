@@ -40,8 +40,15 @@ func overflow(t types.Type) *msgs.Error {
 	return msgs.New(8115, "expression", typeName(t))
 }
 
-// Convert converts v (of type from) to type to.
+// Convert converts v (of type from) to type to as CAST does, using
+// sql/types' conversion matrix.
 func Convert(v types.Value, from, to types.Type) (types.Value, *msgs.Error) {
+	return types.Convert(v, from, to)
+}
+
+// convertLocal is the executor's original small conversion routine, kept
+// for the value kinds sql/types does not cover yet.
+func convertLocal(v types.Value, from, to types.Type) (types.Value, *msgs.Error) {
 	if v.K == types.KindNull {
 		return types.Null, nil
 	}
@@ -293,8 +300,13 @@ func formatFloat(f float64) string {
 	return s
 }
 
-// Compare compares two non-NULL values of the same comparison type.
+// Compare compares two non-NULL values under the collation of the
+// comparison type t (sql/types rules).
 func Compare(a, b types.Value, t types.Type) int {
+	return types.Compare(a, b, types.CollationOf(t))
+}
+
+func compareLocal(a, b types.Value, t types.Type) int {
 	switch a.K {
 	case types.KindInt, types.KindBool, types.KindMoney:
 		switch {

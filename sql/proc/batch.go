@@ -81,6 +81,7 @@ func (s *Session) ExecBatch(ctx context.Context, text string, w result.Writer) e
 		return s.reportParse(err, w)
 	}
 	s.frame = newFrame(nil)
+	defer s.releaseFrame(s.frame)
 	rc := &runCtx{entry: e, src: text}
 	sig, gerr := s.run(ctx, e.Stmts, w, rc)
 	if gerr != nil {

@@ -1,13 +1,17 @@
 package proc
 
 import (
+	"context"
 	"strconv"
 	"strings"
 
 	"github.com/tsqld/tsqld/sql/ast"
 	"github.com/tsqld/tsqld/sql/catalog"
 	"github.com/tsqld/tsqld/sql/types"
+	"github.com/tsqld/tsqld/storage"
 )
+
+type storageTxn = storage.Txn
 
 // frame holds the variables of one batch or procedure invocation. Slots
 // are assigned in declaration order; sig describes the layout so cached
@@ -46,4 +50,31 @@ func (f *frame) declare(name string, t types.Type, by ast.Node) (slot int, ok bo
 func (f *frame) lookup(name string) (int, bool) {
 	i, ok := f.names[strings.ToLower(name)]
 	return i, ok
+}
+
+// releaseFrame deletes the rows of a frame's table variables when its
+// batch or procedure ends.
+func (s *Session) releaseFrame(f *frame) {
+	if len(f.tables) == 0 {
+		return
+	}
+	txn := (storageTxn)(nil)
+	own := false
+	if s.tx != nil {
+		txn = s.tx.temp
+	} else {
+		t, err := s.srv.temp.Begin(context.Background(), txnOpts(&s.opts))
+		if err != nil {
+			return
+		}
+		txn, own = t, true
+	}
+	for _, o := range f.tables {
+		p := catalog.TablePrefix(catalog.TempDBID, o.ID)
+		catalog.DeleteRange(txn, p, catalog.PrefixEnd(p))
+		s.srv.counters.Forget(catalog.TempDBID, o.ID)
+	}
+	if own {
+		txn.Commit()
+	}
 }

@@ -191,7 +191,7 @@ func (s *Session) execSQLWithParams(ctx context.Context, text, def string, args 
 	}
 	saved := s.frame
 	s.frame = newFrame(nil)
-	defer func() { s.frame = saved }()
+	defer func() { s.releaseFrame(s.frame); s.frame = saved }()
 	slots := make([]int, len(defs))
 	for i, d := range defs {
 		slots[i], _ = s.frame.declare(d.name, d.t, nil)
@@ -300,7 +300,7 @@ func (s *Session) callProc(ctx context.Context, o *catalog.Object, args []procAr
 	}
 	saved := s.frame
 	s.frame = newFrame(nil)
-	defer func() { s.frame = saved }()
+	defer func() { s.releaseFrame(s.frame); s.frame = saved }()
 	slots := make([]int, len(defs))
 	set := make([]bool, len(defs))
 	for i, d := range defs {

@@ -116,7 +116,7 @@ func writeTable(w io.Writer, r *report) {
 		n := i + 1
 		t, p := rw.Tsqld, rw.PG
 		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", n, rw.Workload, rw.Conc,
-			thr(t, rw.Unit), thr(p, rw.Unit), fmtRatio(rw.Ratios.Throughput),
+			thr(t), thr(p), fmtRatio(rw.Ratios.Throughput),
 			lat(t, t.P50us), lat(p, p.P50us), fmtRatio(rw.Ratios.P50),
 			lat(t, t.P99us), lat(p, p.P99us), fmtRatio(rw.Ratios.P99),
 			lat(t, t.CPUusPerOp), lat(p, p.CPUusPerOp), fmtRatio(rw.Ratios.CPU))
@@ -171,7 +171,7 @@ func firstLine(s string) string {
 	return s
 }
 
-func thr(m *measurement, unit string) string {
+func thr(m *measurement) string {
 	if m == nil {
 		return "—"
 	}

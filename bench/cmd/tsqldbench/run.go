@@ -126,11 +126,14 @@ func run(ctx context.Context, f *runFlags, concs []int, selected func(string) bo
 			nTimed += len(concs) * 2
 		}
 	}
+	// The bulk load also fills the table the other workloads read.
+	needAccounts := selected("bulk") || selected("point") || selected("write") || selected("groupby") || selected("join")
 	nLoad := 0
-	for _, k := range []string{"bulk", "insert"} {
-		if selected(k) {
-			nLoad += 2
-		}
+	if needAccounts {
+		nLoad += 2
+	}
+	if selected("insert") {
+		nLoad += 2
 	}
 	prog := newProgress(2 + nLoad + nTimed)
 	defer prog.close()
@@ -180,7 +183,7 @@ func run(ctx context.Context, f *runFlags, concs []int, selected func(string) bo
 
 	// 5. Bulk load of accounts: the table the other workloads read.
 	bulkRow := row{Key: "bulk", Workload: "bulk load accounts", Conc: 1, Unit: "row"}
-	if selected("bulk") || selected("point") || selected("write") || selected("groupby") || selected("join") {
+	if needAccounts {
 		label := "bulk load accounts (tsqld: TDS bulk copy)"
 		prog.start(label)
 		if tsSchemaErr != nil {
