@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
+	"strconv"
+	"time"
 
 	"github.com/tsqld/tsqld/sql/engine"
 	"github.com/tsqld/tsqld/sql/msgs"
@@ -15,6 +18,7 @@ import (
 // closed afterwards (fatal error, malformed request, server shutdown).
 func (c *conn) execute(r *request) (fatal bool) {
 	w := c.w
+	defer c.recoverEngine(&fatal)
 	w.beginResponse(r.ctx)
 	if r.resetConnection() {
 		// sp_reset_connection: the ack is the first token of the reply.
@@ -121,4 +125,22 @@ func tmRequest(t *tds.TMRequest) (*engine.TMRequest, *msgs.Error) {
 		req.BeginNewIsolation = t.NewIsolation
 	}
 	return req, nil
+}
+
+// recoverEngine turns a panic inside the engine into what SQL Server does
+// on an internal failure: a severity-20 error to the client, the stack in
+// the error log, and the end of that one connection. Every other session
+// and the server go on.
+func (c *conn) recoverEngine(fatal *bool) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	stack := debug.Stack()
+	c.srv.cfg.ErrorLog.Error("spid"+strconv.Itoa(int(c.spid)), 21, 20, 1,
+		fmt.Sprintf("Internal error while executing a request (the connection was closed): %v\n%s", r, stack))
+	c.w.Message(&msgs.Error{Number: 21, Severity: 20, State: 1, Line: 1,
+		Text: fmt.Sprintf("Warning: Fatal error %d occurred at %s. Note the error and time, and contact your system administrator.",
+			3624, time.Now().Format("Jan _2 2006  3:04PM"))})
+	*fatal = true
 }

@@ -3,6 +3,8 @@ package slt
 import (
 	"context"
 	"errors"
+	"fmt"
+	"runtime/debug"
 
 	"github.com/tsqld/tsqld/sql/engine"
 )
@@ -39,8 +41,7 @@ func InProcess() OpenFunc {
 
 // Exec runs one batch; it fails when the batch raised an error.
 func (d *EngineDB) Exec(ctx context.Context, sql string) error {
-	d.col.Reset()
-	if err := d.sess.ExecBatch(ctx, sql, &d.col); err != nil {
+	if err := d.run(ctx, sql); err != nil {
 		return err
 	}
 	return d.col.Err()
@@ -48,11 +49,23 @@ func (d *EngineDB) Exec(ctx context.Context, sql string) error {
 
 // Query runs one batch and returns its first result set.
 func (d *EngineDB) Query(ctx context.Context, sql string) (*Rows, error) {
-	d.col.Reset()
-	if err := d.sess.ExecBatch(ctx, sql, &d.col); err != nil {
+	if err := d.run(ctx, sql); err != nil {
 		return nil, err
 	}
 	return d.col.Result()
+}
+
+// run executes a batch; an engine panic fails the record (with the stack,
+// so it gets fixed) instead of ending the whole run, as the server turns
+// it into a severity-20 error for that one connection.
+func (d *EngineDB) run(ctx context.Context, sql string) (err error) {
+	d.col.Reset()
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("engine panic: %v\n%s", r, debug.Stack())
+		}
+	}()
+	return d.sess.ExecBatch(ctx, sql, &d.col)
 }
 
 // Close ends the session and the engine.

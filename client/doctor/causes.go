@@ -77,6 +77,12 @@ var causes = map[string]causeText{
 		"Connect to the port it listens on ({host},{actualport}), or change it: tsqld config set{iflag} network.tcpport {port} && tsqld restart{iflag}",
 		"Connectez-vous au port d'écoute ({host},{actualport}), ou changez-le : tsqld config set{iflag} network.tcpport {port} && tsqld restart{iflag}",
 	},
+	"restart-pending": {
+		"mssql.conf of {instance} sets port {port}, but the running engine still listens on {listen}: port changes apply at restart.",
+		"Le mssql.conf de {instance} fixe le port {port}, mais le moteur en cours d'exécution écoute encore sur {listen} : un changement de port s'applique au redémarrage.",
+		"tsqld restart{iflag}\n(or connect to {host},{actualport} until then)",
+		"tsqld restart{iflag}\n(ou connectez-vous à {host},{actualport} d'ici là)",
+	},
 	"starting": {
 		"The tsqld instance {instance} is starting ({state}); its listeners are not open yet.",
 		"L'instance tsqld {instance} démarre ({state}) ; ses écouteurs ne sont pas encore ouverts.",

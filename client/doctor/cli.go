@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/term"
+
 	"github.com/tsqld/tsqld/client"
 	"github.com/tsqld/tsqld/sql/msgs"
 )
@@ -26,11 +28,14 @@ The password may also come from SQLCMDPASSWORD. Exit code 0 only when a login su
 type Env struct {
 	Getenv func(string) string
 	Home   string
+	// Stdin is where a password is asked for when -U comes without -P
+	// (only when it is a terminal).
+	Stdin *os.File
 }
 
 // Run is `tsqld doctor`.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	return RunEnv(ctx, args, stdout, stderr, Env{})
+	return RunEnv(ctx, args, stdout, stderr, Env{Stdin: os.Stdin})
 }
 
 // LangFromEnv is French when LC_ALL, LC_MESSAGES or LANG says so.
@@ -100,10 +105,10 @@ func RunEnv(ctx context.Context, args []string, stdout, stderr io.Writer, env En
 			case "-d":
 				o.Database = v
 			case "-N":
-				m, ok := client.ParseEncrypt(map[string]string{"m": "mandatory", "o": "optional", "s": "strict"}[v] + v)
-				if mm, ok2 := client.ParseEncrypt(v); ok2 {
-					m, ok = mm, true
+				if long, short := map[string]string{"m": "mandatory", "o": "optional", "s": "strict"}[strings.ToLower(v)]; short {
+					v = long
 				}
+				m, ok := client.ParseEncrypt(v)
 				if !ok {
 					fmt.Fprintf(stderr, "tsqld doctor: -N %s: expected s, m, o or disable\n", v)
 					return 2
@@ -148,8 +153,22 @@ func RunEnv(ctx context.Context, args []string, stdout, stderr io.Writer, env En
 	if o.User == "" {
 		o.User = env.Getenv("SQLCMDUSER")
 	}
-	if o.Password == "" {
+	passwordSet := false
+	for _, a := range args {
+		passwordSet = passwordSet || strings.HasPrefix(a, "-P")
+	}
+	if !passwordSet && o.Password == "" {
 		o.Password = env.Getenv("SQLCMDPASSWORD")
+		if o.Password == "" && o.User != "" && env.Stdin != nil && term.IsTerminal(int(env.Stdin.Fd())) &&
+			!strings.Contains(o.Target, "=") && !strings.Contains(o.Target, "://") {
+			io.WriteString(stderr, "Password: ")
+			b, err := term.ReadPassword(int(env.Stdin.Fd()))
+			io.WriteString(stderr, "\n")
+			if err != nil {
+				return 2
+			}
+			o.Password = string(b)
+		}
 	}
 	r := Diagnose(ctx, o)
 	if asJSON {

@@ -56,15 +56,13 @@ type prober struct {
 	addrs    []string
 	local    *LocalInstance
 	conn     net.Conn
-	rawConn  net.Conn
 	serverPL *tds.Prelogin
 	tlsConn  *tls.Conn
 	loginOnl bool
 	// strict: TDS 8, the TLS facts were measured before PRELOGIN.
-	strict    *tlsFacts
-	strictMs  float64
-	strictErr error
-	facts     map[string]string
+	strict   *tlsFacts
+	strictMs float64
+	facts    map[string]string
 }
 
 // Diagnose walks the layers and returns the report.
@@ -272,7 +270,11 @@ func (p *prober) instance(context.Context) bool {
 	}
 	details = append(details, fmt.Sprintf("mssql.conf: network.tcpenabled=%v network.tcpport=%d network.forceencryption=%v",
 		li.TCPEnabled, li.ConfiguredPort, li.ForceEncrypt))
-	p.add(LayerInstance, OK, sum, details...)
+	st := OK
+	if li.State != service.Running.String() {
+		st = Warning
+	}
+	p.add(LayerInstance, st, sum, details...)
 	return true
 }
 
@@ -521,6 +523,9 @@ func (p *prober) tcpCauses(err error) []string {
 		return []string{"tcp-disabled"}
 	}
 	if li.tcpPort() != p.port {
+		if li.ConfiguredPort == p.port {
+			return []string{"restart-pending"}
+		}
 		return []string{"wrong-port"}
 	}
 	return []string{"refused"}
@@ -546,7 +551,6 @@ func (p *prober) prelogin(context.Context) bool {
 		tc, f, err := strictHandshake(p.conn, p.host, p.o.Timeout)
 		p.strictMs = p.ms(start)
 		if err != nil {
-			p.strictErr = err
 			l := p.add(LayerPrelogin, Failed, p.t("TDS 8 (strict) TLS handshake failed before PRELOGIN: ", "la négociation TLS de TDS 8 (strict) a échoué avant le PRELOGIN : ")+err.Error())
 			l.Millis = p.strictMs
 			p.fail(LayerPrelogin, client.FromDialError(err, client.ProtoTCP, client.PhasePreLogin), 0, "", "tls-failed")
@@ -731,6 +735,7 @@ func (p *prober) login(context.Context) bool {
 				p.facts[k] = v
 			}
 		}
+		p.facts["loginack_version"] = fmt.Sprintf("%d.%d.%d", res.ack.Major, res.ack.Minor, res.ack.Build)
 		l := p.add(LayerLogin, OK, sum, details...)
 		l.Millis = took
 		p.r.Success = true

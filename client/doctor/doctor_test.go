@@ -325,3 +325,78 @@ func TestBrowserAnswers(t *testing.T) {
 		t.Fatalf("good instance: %q %+v", r.FailedLayer(), r.Layers)
 	}
 }
+
+// listener accepts connections and hands each to serve.
+func listener(t *testing.T, serve func(net.Conn)) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go serve(c)
+		}
+	}()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+func TestPreloginFailures(t *testing.T) {
+	silent := listener(t, func(c net.Conn) { time.Sleep(2 * time.Second); c.Close() })
+	o := Options{Target: "127.0.0.1," + strconv.Itoa(silent), User: "sa", NoLocal: true, Home: t.TempDir(), Timeout: 300 * time.Millisecond}
+	r := Diagnose(context.Background(), o)
+	if r.FailedLayer() != LayerPrelogin || r.Failure.Number != -2 || causeIDs(r)[0] != "prelogin-timeout" ||
+		!strings.Contains(r.Failure.ClientError, "pre-login handshake") {
+		t.Fatalf("silent: %q %+v", r.FailedLayer(), r.Failure)
+	}
+	http := listener(t, func(c net.Conn) {
+		buf := make([]byte, 512)
+		c.Read(buf)
+		c.Write([]byte("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"))
+		c.Close()
+	})
+	o.Target = "127.0.0.1," + strconv.Itoa(http)
+	r = Diagnose(context.Background(), o)
+	if r.FailedLayer() != LayerPrelogin || causeIDs(r)[0] != "not-sql" || r.Failure.Number != 10054 {
+		t.Fatalf("http: %q %+v", r.FailedLayer(), r.Failure)
+	}
+	closer := listener(t, func(c net.Conn) { c.Close() })
+	o.Target = "127.0.0.1," + strconv.Itoa(closer)
+	r = Diagnose(context.Background(), o)
+	if r.FailedLayer() != LayerPrelogin || causeIDs(r)[0] != "not-sql" ||
+		!strings.Contains(r.Failure.ClientError, "error occurred during the pre-login handshake") {
+		t.Fatalf("closer: %q %+v", r.FailedLayer(), r.Failure)
+	}
+}
+
+func TestCLI(t *testing.T) {
+	var out, errOut strings.Builder
+	port := closedPort(t)
+	env := Env{Getenv: func(k string) string {
+		if k == "LANG" {
+			return "fr_FR.UTF-8"
+		}
+		return ""
+	}, Home: t.TempDir()}
+	code := RunEnv(context.Background(), []string{"127.0.0.1," + strconv.Itoa(port), "-U", "sa", "-N", "m"}, &out, &errOut, env)
+	if code != 1 || !strings.Contains(out.String(), "✗ tcp") || !strings.Contains(out.String(), "Causes les plus probables :") {
+		t.Fatalf("exit %d out:\n%s\nerr: %s", code, out.String(), errOut.String())
+	}
+	out.Reset()
+	code = RunEnv(context.Background(), []string{"--json", "--lang", "en", "-S", "127.0.0.1," + strconv.Itoa(port)}, &out, &errOut, env)
+	if code != 1 || !strings.Contains(out.String(), `"cause": "Nothing listens on 127.0.0.1 port`) {
+		t.Fatalf("json exit %d:\n%s", code, out.String())
+	}
+	out.Reset()
+	if code := RunEnv(context.Background(), []string{"--explain", "0x274D"}, &out, &errOut, env); code != 0 || !strings.HasPrefix(out.String(), "10061 (WSAECONNREFUSED)") {
+		t.Fatalf("explain %d %q", code, out.String())
+	}
+	if code := RunEnv(context.Background(), []string{"-N", "bogus", "x"}, &out, &errOut, env); code != 2 {
+		t.Fatalf("bad -N: %d", code)
+	}
+}

@@ -4,12 +4,15 @@ import (
 	"context"
 	"log/slog"
 	"net"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/tsqld/tsqld/client"
 	"github.com/tsqld/tsqld/embed"
+	"github.com/tsqld/tsqld/service"
 )
 
 func TestEndToEndEmbed(t *testing.T) {
@@ -68,5 +71,40 @@ func TestEndToEndEmbed(t *testing.T) {
 	if r.FailedLayer() != LayerLogin || r.Failure.Number != 18456 ||
 		!strings.Contains(r.Failure.ClientError, "Login failed for user 'sa'.") {
 		t.Fatalf("wrong password: %q %+v", r.FailedLayer(), r.Failure)
+	}
+}
+
+// lpc: (shared memory) reaches the instance's Unix socket.
+func TestEndToEndLocalSocket(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a server")
+	}
+	home := t.TempDir()
+	paths, _, err := service.ResolvePaths(home, service.DefaultInstance)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths.LocalSocket) > 100 {
+		t.Skip("socket path too long for this temp dir")
+	}
+	os.MkdirAll(filepath.Dir(paths.LocalSocket), 0o700)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	srv, err := embed.Start(ctx, embed.Config{ServerName: "SOCKSRV", UnixSocket: paths.LocalSocket, Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	r := diagnose(t, Options{Target: "lpc:.", User: "sa", Password: srv.Password(), Home: home})
+	if !r.Success {
+		var sb strings.Builder
+		r.WriteText(&sb)
+		t.Fatalf("lpc: login failed:\n%s", sb.String())
+	}
+	srv.Close()
+	r = diagnose(t, Options{Target: "lpc:.", User: "sa", Password: srv.Password(), Home: home})
+	if r.FailedLayer() != LayerTCP || r.Failure.Number != 2 ||
+		!strings.Contains(r.Failure.ClientError, "(provider: Shared Memory Provider, error: 40 - Could not open a connection to SQL Server)") {
+		t.Fatalf("stopped socket: %q %+v", r.FailedLayer(), r.Failure)
 	}
 }

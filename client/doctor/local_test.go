@@ -3,7 +3,10 @@ package doctor
 import (
 	"context"
 	"net"
+	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -160,6 +163,35 @@ func TestLocalTCPDisabled(t *testing.T) {
 	}
 	if got := causeIDs(r); got[0] != "tcp-disabled" ||
 		r.Failure.Causes[0].Fix != "tsqld config set --instance SQLEXPRESS network.tcpenabled true && tsqld restart --instance SQLEXPRESS" {
+		t.Fatalf("causes %+v", r.Failure.Causes)
+	}
+}
+
+func TestHostsEntry(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "hosts")
+	os.WriteFile(path, []byte("127.0.0.1 localhost\n# 10.0.0.9 sqlbox\n10.0.0.5  SqlBox sqlbox.corp # moved\n"), 0o644)
+	if got := hostsEntry(path, "sqlbox"); got != "10.0.0.5 SqlBox sqlbox.corp" {
+		t.Errorf("got %q", got)
+	}
+	if got := hostsEntry(path, "other"); got != "" {
+		t.Errorf("got %q", got)
+	}
+}
+
+// The engine listens on another port than mssql.conf says (a port change
+// waiting for a restart): 10061 on the configured port, fix tsqld restart.
+func TestLocalRestartPending(t *testing.T) {
+	if c, err := net.DialTimeout("tcp", "127.0.0.1:1433", 200*time.Millisecond); err == nil {
+		c.Close()
+		t.Skip("something listens on 1433 here")
+	}
+	inst := &tdsInstance{}
+	home := runInstance(t, "MSSQLSERVER", inst)
+	r := diagnose(t, Options{Target: "127.0.0.1", User: "sa", Home: home})
+	if r.Local == nil || r.Local.ConfiguredPort != 1433 || r.FailedLayer() != LayerTCP {
+		t.Fatalf("local %+v failed %q", r.Local, r.FailedLayer())
+	}
+	if got := causeIDs(r); got[0] != "restart-pending" || !strings.HasPrefix(r.Failure.Causes[0].Fix, "tsqld restart\n") {
 		t.Fatalf("causes %+v", r.Failure.Causes)
 	}
 }

@@ -3,11 +3,9 @@ package doctor
 import (
 	"crypto/tls"
 	"crypto/x509"
-	"encoding/hex"
 	"fmt"
 	"net"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/tsqld/tsqld/tds"
@@ -236,11 +234,4 @@ func envName(t uint8) string {
 		return "packet_size"
 	}
 	return fmt.Sprintf("env%d", t)
-}
-
-func shortHex(b []byte) string {
-	if len(b) > 8 {
-		b = b[:8]
-	}
-	return strings.ToUpper(hex.EncodeToString(b))
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/tsqld/tsqld/client/sqlcmd"
 	"github.com/tsqld/tsqld/embed"
+	"github.com/tsqld/tsqld/service"
 )
 
 // startServer starts an in-memory tsqld and returns its -S value and the
@@ -160,6 +161,28 @@ func TestEndToEnd(t *testing.T) {
 			t.Errorf("code %d out %q err %q", code, out.String(), errb.String())
 		}
 	})
+	t.Run("USE prints the context change", func(t *testing.T) {
+		out, _, _ := runSQL(t, "", append(base, "-Q", "USE master")...)
+		if out != "Changed database context to 'master'.\n" {
+			t.Errorf("out %q", out)
+		}
+	})
+	t.Run("types and widths", func(t *testing.T) {
+		q := "SELECT CAST(5 AS bigint) AS b, CAST(1.5 AS decimal(5,2)) AS d, CAST(NULL AS int) AS n"
+		out, errOut, _ := runSQL(t, "", append(base, "-Q", q)...)
+		want := "b                    d       n          \n" +
+			"-------------------- ------- -----------\n" +
+			"                   5    1.50        NULL\n\n(1 row affected)\n"
+		if out != want {
+			t.Errorf("out\n%q\nwant\n%q\nerr %q", out, want, errOut)
+		}
+	})
+	t.Run("-t query timeout", func(t *testing.T) {
+		out, _, code := runSQL(t, "", append(base, "-b", "-t", "1", "-Q", "WAITFOR DELAY '00:00:05'")...)
+		if out != "Sqlcmd: Error: Microsoft ODBC Driver 18 for SQL Server : Query timeout expired.\n" || code != 1 {
+			t.Errorf("exit %d out %q", code, out)
+		}
+	})
 	t.Run("4060", func(t *testing.T) {
 		_, errOut, code := runSQL(t, "", append(base, "-d", "nosuchdb", "-Q", "SELECT 1")...)
 		want := "Sqlcmd: Error: Microsoft ODBC Driver 18 for SQL Server : Cannot open database \"nosuchdb\" requested by the login. The login failed..\n" +
@@ -169,4 +192,29 @@ func TestEndToEnd(t *testing.T) {
 			t.Errorf("code %d\n%q\nwant\n%q", code, errOut, want)
 		}
 	})
+}
+
+func TestEndToEndLocalSocket(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a server")
+	}
+	home := t.TempDir()
+	paths, _, err := service.ResolvePaths(home, service.DefaultInstance)
+	if err != nil || len(paths.LocalSocket) > 100 {
+		t.Skip("no usable socket path")
+	}
+	os.MkdirAll(filepath.Dir(paths.LocalSocket), 0o700)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	srv, err := embed.Start(ctx, embed.Config{ServerName: "SOCKSRV", UnixSocket: paths.LocalSocket, Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	var out, errb bytes.Buffer
+	code := sqlcmd.RunEnv(ctx, []string{"-S", "lpc:.", "-U", "sa", "-P", srv.Password(), "-h-1", "-Q", "SELECT @@SERVERNAME"},
+		strings.NewReader(""), &out, &errb, sqlcmd.Env{Getenv: func(string) string { return "" }, Home: home})
+	if code != 0 || !strings.HasPrefix(out.String(), "SOCKSRV") {
+		t.Fatalf("exit %d out %q err %q", code, out.String(), errb.String())
+	}
 }

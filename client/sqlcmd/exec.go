@@ -20,8 +20,8 @@ type batchResult struct {
 	// (what :exit(query) returns); hasFirst tells whether there was one.
 	first    string
 	hasFirst bool
-	// cancelled: Ctrl-C or -t ended the batch.
-	cancelled bool
+	// cancelled: Ctrl-C ended the batch; timedOut: -t did.
+	cancelled, timedOut bool
 }
 
 // columnsOf converts database/sql column types to formatter columns.
@@ -84,7 +84,7 @@ func runBatch(ctx context.Context, s *session, text string, f *Formatter, cc Con
 			readResultSet(rows, f, cc, &res)
 		}
 	}
-	if err := ctx.Err(); err != nil && !res.cancelled {
+	if err := ctx.Err(); err != nil && !res.cancelled && !res.timedOut {
 		reportErr(ctx, err, f, &res)
 	} else if err := rows.Err(); err != nil && !res.failed {
 		reportErr(ctx, err, f, &res)
@@ -138,7 +138,8 @@ func reportErr(ctx context.Context, err error, f *Formatter, res *batchResult) {
 		res.cancelled = true
 		f.ErrorText("Sqlcmd: Warning: The last operation was terminated because the user pressed CTRL+C.")
 	case errors.Is(err, context.DeadlineExceeded) || ctx.Err() == context.DeadlineExceeded:
-		res.cancelled = true
+		// A query timeout is an error (it counts for -b), unlike Ctrl-C.
+		res.timedOut = true
 		f.ErrorText("Sqlcmd: Error: Microsoft " + ODBCDriver + " : Query timeout expired.")
 	default:
 		f.ErrorText("Sqlcmd: Error: Microsoft " + ODBCDriver + " : " + strings.TrimPrefix(err.Error(), "mssql: ") + ".")

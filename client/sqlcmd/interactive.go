@@ -48,3 +48,11 @@ func (r *termReader) ReadLine(prompt string) (string, error) {
 	r.t.SetPrompt(prompt)
 	return r.t.ReadLine()
 }
+
+// readPassword prompts "Password: " and reads without echo.
+func readPassword(in *os.File, out io.Writer) (string, error) {
+	io.WriteString(out, "Password: ")
+	b, err := term.ReadPassword(int(in.Fd()))
+	io.WriteString(out, "\n")
+	return string(b), err
+}

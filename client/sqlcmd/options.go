@@ -144,8 +144,8 @@ func ParseArgs(args []string, getenv func(string) string) (*Options, error) {
 			if err != nil {
 				return nil, err
 			}
-			if n < -1 || n == 0 {
-				return nil, usageErr("Sqlcmd: '-h %s': Value must be greater than or equal to -1 and not 0.", v)
+			if n < -1 {
+				return nil, usageErr("Sqlcmd: '-h %s': value must be greater than or equal to -1 and less than or equal to 2147483647.", v)
 			}
 			o.Format.Headers = n
 		case 's':

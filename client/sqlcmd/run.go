@@ -75,6 +75,16 @@ func RunEnv(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		s.f.Err = stderr
 	}
 	s.vars.Env = env.Getenv
+	if opt.User != "" && !opt.PasswordSet {
+		// sqlcmd asks for the password when -U comes without -P.
+		if f := terminalOf(stdin); f != nil {
+			pw, err := readPassword(f, out)
+			if err != nil {
+				return 1
+			}
+			opt.Password, opt.PasswordSet = pw, true
+		}
+	}
 	server := opt.Server
 	if server == "" {
 		server = "."

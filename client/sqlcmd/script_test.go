@@ -129,7 +129,27 @@ func TestParseArgs(t *testing.T) {
 	if _, err := ParseArgs([]string{"-%"}, func(string) string { return "" }); err == nil {
 		t.Fatal("unknown option accepted")
 	}
-	if _, err := ParseArgs([]string{"-h", "0"}, func(string) string { return "" }); err == nil {
-		t.Fatal("-h 0 accepted")
+	if _, err := ParseArgs([]string{"-h", "-2"}, func(string) string { return "" }); err == nil {
+		t.Fatal("-h -2 accepted")
+	}
+}
+
+func TestScriptRedirectionAndShell(t *testing.T) {
+	dir := t.TempDir()
+	outFile := filepath.Join(dir, "out.txt")
+	errFile := filepath.Join(dir, "err.txt")
+	s, _, out := fakeShell(nil)
+	runScript(s, ":out "+outFile+"\n:error "+errFile+"\nFAIL\nGO\n!! echo from shell\n:out stdout\n!! echo back\n")
+	s.close()
+	o, _ := os.ReadFile(outFile)
+	e, _ := os.ReadFile(errFile)
+	if string(o) != "from shell\n" {
+		t.Errorf(":out file %q", o)
+	}
+	if string(e) != "Msg 50000, Level 16, State 1, Server S, Line 1\nfailed\n" {
+		t.Errorf(":error file %q", e)
+	}
+	if out.String() != "back\n" {
+		t.Errorf("stdout %q", out.String())
 	}
 }

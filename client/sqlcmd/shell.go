@@ -229,7 +229,7 @@ func (s *shell) command(t string) bool {
 		lname = "exit"
 	}
 	if s.opt.DisableCommands && lname != "quit" && lname != "exit" {
-		s.errorf("Sqlcmd: Warning: '%s' command is disabled.", name)
+		s.f.ErrorText(fmt.Sprintf("Sqlcmd: Warning: '%s' command is disabled.", name))
 		return true
 	}
 	expanded, err := s.vars.Expand(rest)

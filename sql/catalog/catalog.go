@@ -40,6 +40,9 @@ type Database struct {
 	Schemas      map[string]int32 // lower-case name → schema id
 	SchemaNames  map[int32]string // schema id → name as created
 	NextObjectID int32
+	// Sys holds alias types, extended properties and database options
+	// (see sys_db.go).
+	Sys *DBSys `json:",omitempty"`
 
 	objects map[string]*Object // "schema.name" lower-case
 	byID    map[int32]*Object

@@ -139,9 +139,22 @@ func typeString(t types.Type) string {
 // environment changes shown.
 func goldenString(c *result.Collector) string {
 	var b strings.Builder
+	var cols []result.Column
 	for _, e := range c.Events {
 		switch {
+		case e.Row != nil && len(cols) == len(e.Row):
+			vals := make([]string, len(e.Row))
+			for i, v := range e.Row {
+				vals[i] = result.FormatValue(v)
+				if v.K == types.KindDateTime {
+					if s, err := types.FormatValue(v, cols[i].Type, 121, false); err == nil {
+						vals[i] = s
+					}
+				}
+			}
+			b.WriteString(strings.Join(vals, " | ") + "\n")
 		case e.Columns != nil:
+			cols = e.Columns
 			parts := make([]string, len(e.Columns))
 			for i, col := range e.Columns {
 				parts[i] = col.Name + " " + typeString(col.Type)

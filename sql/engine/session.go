@@ -34,9 +34,9 @@ func (s *session) ExecTM(ctx context.Context, req *TMRequest, w result.Writer) e
 }
 
 func (s *session) Reset(w result.Writer) error { return s.ps.Reset(w) }
-func (s *session) Database() string           { return s.ps.Database() }
-func (s *session) Language() string           { return s.ps.Language() }
-func (s *session) TranDescriptor() uint64     { return s.ps.TranDescriptor() }
+func (s *session) Database() string            { return s.ps.Database() }
+func (s *session) Language() string            { return s.ps.Language() }
+func (s *session) TranDescriptor() uint64      { return s.ps.TranDescriptor() }
 
 func (s *session) Close() error {
 	s.eng.forget(s.spid)

@@ -30,7 +30,7 @@ type Ctx struct {
 	// outer is the stack of enclosing rows for correlated subqueries.
 	outer [][]types.Value
 	// LastIdentity is set by INSERT into a table with an identity column.
-	Counters *Counters
+	Counters        *Counters
 	LastIdentity    types.Value
 	HasLastIdentity bool
 }

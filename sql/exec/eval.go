@@ -32,11 +32,10 @@ func (c *Ctx) Eval(e sem.Expr, row []types.Value) (types.Value, *msgs.Error) {
 		if err != nil {
 			return v, err
 		}
-		r, cerr := Convert(v, x.X.Type(), x.T)
-		if cerr != nil && x.Try {
-			return types.Null, nil
+		if x.Style == 0 && !x.Try {
+			return Convert(v, x.X.Type(), x.T)
 		}
-		return r, cerr
+		return types.ConvertWith(v, x.X.Type(), x.T, &types.ConvertOptions{Style: x.Style, Try: x.Try, DateFormat: c.Opts.DateFormat})
 	case *sem.Unary:
 		v, err := c.Eval(x.X, row)
 		if err != nil || v.K == types.KindNull {

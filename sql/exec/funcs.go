@@ -329,6 +329,8 @@ func (c *Ctx) evalFunc(x *sem.Func, row []types.Value) (types.Value, *msgs.Error
 			return types.Null, nil
 		}
 		return str(string(rune(args[0].I))), nil
+	case "DATEADD", "DATEDIFF", "DATEDIFF_BIG", "DATEPART", "DATENAME", "YEAR", "MONTH", "DAY", "EOMONTH", "DATEFROMPARTS":
+		return c.dateFunc(x, args)
 	case "GETDATE", "CURRENT_TIMESTAMP":
 		now := time.Now()
 		return TimeValue(now.Add(time.Duration(now.Nanosecond()%3333333) * -1)), nil
@@ -338,6 +340,9 @@ func (c *Ctx) evalFunc(x *sem.Func, row []types.Value) (types.Value, *msgs.Error
 		return TimeValue(time.Now()), nil
 	case "SYSUTCDATETIME":
 		return TimeValue(time.Now().UTC()), nil
+	}
+	if f, ok := builtinEvals[x.Name]; ok {
+		return f(c, x, args)
 	}
 	return c.Sess.SessionFunc(x.Name, args)
 }
@@ -359,4 +364,69 @@ func replaceFold(s, old, repl string) string {
 		sb.WriteString(repl)
 		s, fs = s[i+len(old):], fs[i+len(old):]
 	}
+}
+
+func (c *Ctx) dateFunc(x *sem.Func, args []types.Value) (types.Value, *msgs.Error) {
+	part := func() (types.DatePart, *msgs.Error) {
+		p, ok := types.ParseDatePart(args[0].S)
+		if !ok {
+			return p, types.ErrUnknownDatePart(args[0].S, x.Name)
+		}
+		return p, nil
+	}
+	for _, a := range args {
+		if a.K == types.KindNull && x.Name != "EOMONTH" {
+			return types.Null, nil
+		}
+	}
+	switch x.Name {
+	case "DATEADD":
+		p, err := part()
+		if err != nil {
+			return types.Null, err
+		}
+		return types.DateAdd(p, args[1].I, args[2], x.Args[2].Type())
+	case "DATEDIFF", "DATEDIFF_BIG":
+		p, err := part()
+		if err != nil {
+			return types.Null, err
+		}
+		var n int64
+		if x.Name == "DATEDIFF" {
+			n, err = types.DateDiff(p, args[1], x.Args[1].Type(), args[2], x.Args[2].Type())
+		} else {
+			n, err = types.DateDiffBig(p, args[1], x.Args[1].Type(), args[2], x.Args[2].Type())
+		}
+		return types.Value{K: types.KindInt, I: n}, err
+	case "DATEPART":
+		p, err := part()
+		if err != nil {
+			return types.Null, err
+		}
+		n, err := types.DatePartValue(p, args[1], x.Args[1].Type(), int(c.Opts.DateFirst))
+		return types.Value{K: types.KindInt, I: n}, err
+	case "DATENAME":
+		p, err := part()
+		if err != nil {
+			return types.Null, err
+		}
+		s, err := types.DateName(p, args[1], x.Args[1].Type(), int(c.Opts.DateFirst), c.Opts.Language)
+		return types.Value{K: types.KindString, S: s}, err
+	case "YEAR", "MONTH", "DAY":
+		p := map[string]types.DatePart{"YEAR": types.PartYear, "MONTH": types.PartMonth, "DAY": types.PartDay}[x.Name]
+		n, err := types.DatePartValue(p, args[0], x.Args[0].Type(), int(c.Opts.DateFirst))
+		return types.Value{K: types.KindInt, I: n}, err
+	case "EOMONTH":
+		if args[0].K == types.KindNull {
+			return types.Null, nil
+		}
+		var m int64
+		if len(args) == 2 {
+			m = args[1].I
+		}
+		return types.EOMonth(args[0], m)
+	case "DATEFROMPARTS":
+		return types.DateFromPartsValue(args[0].I, args[1].I, args[2].I)
+	}
+	return types.Null, msgs.New(8180)
 }

@@ -48,6 +48,11 @@ func (c *Ctx) run(rel sem.Rel, y Yield) error {
 	switch r := rel.(type) {
 	case *sem.Scan:
 		t := &Table{DB: r.Table.DB, Obj: r.Table.Obj, Txn: c.Txn(r.Table.DB)}
+		if r.WithKey {
+			return t.Scan(func(key []byte, row []types.Value) error {
+				return y(append(row, types.Value{K: types.KindBytes, B: append([]byte(nil), key...)}))
+			})
+		}
 		return t.Scan(func(_ []byte, row []types.Value) error { return y(row) })
 	case *sem.Values:
 		row := make([]types.Value, len(r.Out))
@@ -372,7 +377,10 @@ func (c *Ctx) setOp(r *sem.SetOp, y Yield) error {
 // index (PK or unique) against row-independent values into a point
 // lookup. It reports done=false when the filter does not qualify.
 func (c *Ctx) trySeek(sc *sem.Scan, cond sem.Expr, y Yield) (bool, error) {
-	return c.trySeekKey(sc, cond, func(_ []byte, row []types.Value) error {
+	return c.trySeekKey(sc, cond, func(key []byte, row []types.Value) error {
+		if sc.WithKey {
+			row = append(row, types.Value{K: types.KindBytes, B: append([]byte(nil), key...)})
+		}
 		v, err := c.Eval(cond, row)
 		if err != nil {
 			return merr(err)

@@ -317,3 +317,13 @@ func (t *Table) DropIndex(ix *catalog.Index) error {
 	p := catalog.IndexPrefix(nil, t.DB, t.Obj.ID, ix.ID)
 	return catalog.DeleteRange(t.Txn, p, catalog.PrefixEnd(p))
 }
+
+// GetForUpdate reads the latest committed version of the row under key,
+// locking it (UPDATE/DELETE under read-committed snapshot).
+func (t *Table) GetForUpdate(key []byte) ([]types.Value, bool, error) {
+	v, ok, err := t.Txn.GetForUpdate(key)
+	if err != nil || !ok {
+		return nil, ok, err
+	}
+	return DecodeRow(v, nil), true, nil
+}

@@ -197,7 +197,15 @@ func (s *Session) dropStmt(ctx context.Context, x *ast.DropStmt, w result.Writer
 		kindWord := map[ast.ObjectKind]string{ast.ObjTable: "table", ast.ObjView: "view", ast.ObjProcedure: "procedure"}[x.Kind]
 		want := map[ast.ObjectKind]catalog.ObjectKind{ast.ObjTable: catalog.KindTable, ast.ObjView: catalog.KindView, ast.ObjProcedure: catalog.KindProcedure}[x.Kind]
 		if kindWord == "" {
-			return msgErr(40517, "DROP"), nil
+			// Object kinds tsqld cannot create yet cannot exist either.
+			other := map[ast.ObjectKind]string{ast.ObjFunction: "function", ast.ObjTrigger: "trigger", ast.ObjSequence: "sequence", ast.ObjSynonym: "synonym", ast.ObjType: "type", ast.ObjSchema: "schema", ast.ObjDefault: "default", ast.ObjRule: "rule"}[x.Kind]
+			if other == "" {
+				return msgErr(40517, "DROP"), nil
+			}
+			if x.IfExists {
+				continue
+			}
+			return msgErr(3701, "drop", other, objText(n)), nil
 		}
 		if serr != nil || o.Kind != want {
 			if x.IfExists {

@@ -271,3 +271,12 @@ func colPart(col string) (string, string, string) {
 	}
 	return ", column '", col, "'"
 }
+
+// parseExpr parses stored expression text (defaults, checks).
+func parseExpr(text string) (ast.Expr, *msgs.Error) {
+	e, err := parser.ParseExpr(text, parser.Options{})
+	if err != nil {
+		return nil, parser.Messages(err)[0]
+	}
+	return e, nil
+}

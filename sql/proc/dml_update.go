@@ -2,59 +2,96 @@ package proc
 
 import (
 	"context"
+	"strings"
 
 	"github.com/tsqld/tsqld/sql/ast"
+	"github.com/tsqld/tsqld/sql/catalog"
 	"github.com/tsqld/tsqld/sql/exec"
-	"github.com/tsqld/tsqld/sql/msgs"
+	"github.com/tsqld/tsqld/sql/plan"
 	"github.com/tsqld/tsqld/sql/result"
 	"github.com/tsqld/tsqld/sql/sem"
 	"github.com/tsqld/tsqld/sql/types"
 )
 
-// whereOver binds a WHERE clause over the target's columns.
-func (s *Session) whereOver(t *dmlTarget, where ast.Expr, line int32) (sem.Expr, *stmtError) {
-	if where == nil {
-		return nil, nil
-	}
+// dmlRow is one target row an UPDATE/DELETE acts on, with the full source
+// row its expressions are evaluated over.
+type dmlRow struct {
+	key  []byte
+	old  []types.Value
+	full []types.Value
+}
+
+// dmlSource binds and runs the row source of UPDATE/DELETE (target alone
+// or FROM … WHERE …) and returns each target row once (SQL Server updates
+// a row matched several times by a join only once).
+func (s *Session) dmlSource(ctx context.Context, target ast.TableExpr, from []ast.TableExpr, where ast.Expr, top *ast.Top, exprs []ast.Expr, line int32) (*dmlTarget, *sem.DMLSource, []dmlRow, *stmtError, error) {
 	b, _ := s.binder(line)
-	x, berr := b.BindExprOver(t.alias, t.cols, where)
+	src, berr := b.BindDMLSource(target, from, where, exprs)
 	if berr != nil {
-		return nil, stmtErr(berr)
+		return nil, nil, nil, stmtErr(berr), nil
 	}
-	return x, nil
+	if src.Target.Kind != catalog.KindTable {
+		return nil, nil, nil, msgErr(4405, src.Target.Name), nil
+	}
+	t := &dmlTarget{db: src.DB, obj: src.Target, alias: src.Target.Name, cols: tableCols(src.Target, src.Target.Name)}
+	limit := int64(-1)
+	if top != nil {
+		v, xt, serr, err := s.evalScalar(ctx, top.Count, line)
+		if serr != nil || err != nil {
+			return nil, nil, nil, serr, err
+		}
+		n, cerr := exec.Convert(v, xt.Type(), sem.BigIntType)
+		if cerr != nil {
+			return nil, nil, nil, stmtErr(cerr), nil
+		}
+		limit = n.I
+		if top.Percent {
+			limit = -2 - limit // resolved after counting
+		}
+	}
+	c := s.execCtx(ctx)
+	rel := plan.Optimize(src.Rel)
+	n := len(src.Target.Table.Columns)
+	seen := map[string]bool{}
+	var rows []dmlRow
+	err := c.Run(rel, func(row []types.Value) error {
+		key := row[src.KeyIdx].B
+		if seen[string(key)] {
+			return nil
+		}
+		seen[string(key)] = true
+		full := make([]types.Value, len(row))
+		for i := range row {
+			full[i] = cloneVal(row[i])
+		}
+		rows = append(rows, dmlRow{key: append([]byte(nil), key...), old: full[src.Offset : src.Offset+n], full: full})
+		return nil
+	})
+	if err != nil {
+		serr, err := asStmtErr(err)
+		return nil, nil, nil, serr, err
+	}
+	if limit >= 0 && int64(len(rows)) > limit {
+		rows = rows[:limit]
+	} else if limit < -1 {
+		pct := -2 - limit
+		keep := (int64(len(rows))*pct + 99) / 100
+		rows = rows[:min(keep, int64(len(rows)))]
+	}
+	return t, src, rows, nil, nil
 }
 
 func (s *Session) updateStmt(ctx context.Context, x *ast.UpdateStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
-	if len(x.From) > 0 || x.Top != nil {
-		return msgErr(40517, "UPDATE FROM/TOP"), nil
-	}
-	t, serr := s.target(x.Target)
-	if serr != nil {
-		return serr, nil
-	}
-	def := t.obj.Table
-	cond, serr := s.whereOver(t, x.Where, x.Span.Line)
-	if serr != nil {
-		return serr, nil
-	}
+	line := x.Span.Line
+	// Resolve SET targets and build the value expressions.
 	type set struct {
 		col  int
-		slot int // variable slot for @v = … (or -1)
-		x    sem.Expr
+		slot int
 	}
 	var sets []set
-	b, _ := s.binder(x.Span.Line)
+	var exprs []ast.Expr
 	for _, sc := range x.Set {
 		st := set{col: -1, slot: -1}
-		if sc.Column != nil {
-			st.col = def.ColumnIndex(sc.Column.Name.Name)
-			if st.col < 0 {
-				return msgErr(207, sc.Column.Name.Name), nil
-			}
-			if def.Columns[st.col].Identity != nil {
-				return msgErr(8102, def.Columns[st.col].Name), nil
-			}
-		}
 		if sc.Var != "" {
 			slot, ok := s.frame.lookup(sc.Var)
 			if !ok {
@@ -70,53 +107,71 @@ func (s *Session) updateStmt(ctx context.Context, x *ast.UpdateStmt, w result.Wr
 			}
 			val = &ast.BinaryExpr{Span: sc.Span, Op: assignOp(sc.Op), L: left, R: sc.Value}
 		}
-		if _, isDef := val.(*ast.DefaultExpr); isDef && st.col >= 0 {
-			st.x = nil
-		} else {
-			bx, berr := b.BindExprOver(t.alias, t.cols, val)
-			if berr != nil {
-				return stmtErr(berr), nil
-			}
-			st.x = bx
-		}
 		sets = append(sets, st)
+		exprs = append(exprs, val)
+	}
+	t, src, rows, serr, err := s.dmlSource(ctx, x.Target, x.From, x.Where, x.Top, exprs, line)
+	if serr != nil || err != nil {
+		return serr, err
+	}
+	def := t.obj.Table
+	for i, sc := range x.Set {
+		if sc.Column == nil {
+			continue
+		}
+		col := def.ColumnIndex(sc.Column.Name.Name)
+		if col < 0 {
+			return msgErr(207, sc.Column.Name.Name), nil
+		}
+		if def.Columns[col].Identity != nil {
+			return msgErr(8102, def.Columns[col].Name), nil
+		}
+		sets[i].col = col
 	}
 	chk, serr := s.newChecker(t, "UPDATE")
 	if serr != nil {
 		return serr, nil
 	}
-	out, serr := s.bindOutput(x.Output, t, x.Span.Line)
+	out, serr := s.bindOutput(x.Output, t, line)
 	if serr != nil {
 		return serr, nil
 	}
 	c := s.execCtx(ctx)
 	tbl := c.TableFor(t.db, t.obj)
-	rows, err := c.FindRows(tbl, cond)
-	if err != nil {
-		return asStmtErr(err)
-	}
 	keyCols := map[int]bool{}
 	for _, ix := range def.Indexes {
 		for _, ic := range ix.Columns {
 			keyCols[ic.Column] = true
 		}
 	}
-	for _, kr := range rows {
-		nrow := append([]types.Value(nil), kr.Row...)
-		for _, st := range sets {
+	for _, r := range rows {
+		// Re-read under an update lock: the row may have changed since the
+		// statement's snapshot.
+		cur, ok, err := tbl.GetForUpdate(r.key)
+		if err != nil {
+			return asStmtErr(err)
+		}
+		if !ok {
+			continue
+		}
+		nrow := append([]types.Value(nil), cur...)
+		for i, st := range sets {
 			var v types.Value
 			var vt types.Type
-			if st.x != nil {
-				ev, merr := c.Eval(st.x, kr.Row)
+			if e := src.Exprs[i]; e != nil {
+				ev, merr := c.Eval(e, r.full)
 				if merr != nil {
 					return stmtErr(merr), nil
 				}
-				v, vt = ev, st.x.Type()
+				v, vt = ev, e.Type()
+			} else if st.col >= 0 {
+				dv, merr := s.columnDefault(c, def, st.col, line)
+				if merr != nil {
+					return merr, nil
+				}
+				v, vt = dv, def.Columns[st.col].Type
 			}
 			if st.col >= 0 {
-				if st.x == nil {
-					v, vt = types.Null, def.Columns[st.col].Type
-				}
 				cv, cerr := exec.Convert(v, vt, untruncated(def.Columns[st.col].Type))
 				if cerr != nil {
 					return stmtErr(cerr), nil
@@ -136,14 +191,14 @@ func (s *Session) updateStmt(ctx context.Context, x *ast.UpdateStmt, w result.Wr
 			return stmtErr(e), nil
 		}
 		for col := range keyCols {
-			if exec.Compare(nrow[col], kr.Row[col], def.Columns[col].Type) != 0 || nrow[col].K != kr.Row[col].K {
-				if e := s.referencedBy(c, t, kr.Row, "UPDATE"); e != nil {
+			if nrow[col].K != cur[col].K || (nrow[col].K != types.KindNull && exec.Compare(nrow[col], cur[col], def.Columns[col].Type) != 0) {
+				if e := s.referencedBy(c, t, cur, "UPDATE"); e != nil {
 					return stmtErr(e), nil
 				}
 				break
 			}
 		}
-		m, err := tbl.Update(s.srv.counters, kr.Key, kr.Row, nrow)
+		m, err := tbl.Update(s.srv.counters, r.key, cur, nrow)
 		if err != nil {
 			return asStmtErr(err)
 		}
@@ -151,34 +206,56 @@ func (s *Session) updateStmt(ctx context.Context, x *ast.UpdateStmt, w result.Wr
 			return stmtErr(m), nil
 		}
 		if out != nil {
-			if err := out.emit(c, w, nrow, kr.Row, len(def.Columns)); err != nil {
+			if err := out.emit(c, w, nrow, cur, len(def.Columns)); err != nil {
 				return asStmtErr(err)
 			}
 		}
 	}
-	if out != nil && !out.sent {
-		if err := w.Columns(out.cols); err != nil {
-			return nil, err
-		}
-	}
-	cmd := result.CmdUpdate
+	return s.dmlDone(w, rc, out, result.CmdUpdate, int64(len(rows)))
+}
+
+func (s *Session) dmlDone(w result.Writer, rc *runCtx, out *output, cmd result.Command, n int64) (*stmtError, error) {
 	if out != nil {
+		if !out.sent {
+			if err := w.Columns(out.cols); err != nil {
+				return nil, err
+			}
+		}
 		cmd = result.CmdSelect
 	}
-	return nil, s.done(w, rc, cmd, int64(len(rows)))
+	return nil, s.done(w, rc, cmd, n)
+}
+
+// columnDefault evaluates a column's DEFAULT (NULL without one).
+func (s *Session) columnDefault(c *exec.Ctx, def *catalog.Table, col int, line int32) (types.Value, *stmtError) {
+	d := def.Columns[col].Default
+	if d == "" {
+		return types.Null, nil
+	}
+	b, _ := s.binder(line)
+	e, perr := parseExpr(d)
+	if perr != nil {
+		return types.Null, stmtErr(perr)
+	}
+	x, berr := b.BindExpr(e)
+	if berr != nil {
+		return types.Null, stmtErr(berr)
+	}
+	v, merr := c.Eval(x, nil)
+	if merr != nil {
+		return types.Null, stmtErr(merr)
+	}
+	cv, cerr := exec.Convert(v, x.Type(), def.Columns[col].Type)
+	if cerr != nil {
+		return types.Null, stmtErr(cerr)
+	}
+	return cv, nil
 }
 
 func (s *Session) deleteStmt(ctx context.Context, x *ast.DeleteStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
-	if len(x.From) > 0 || x.Top != nil {
-		return msgErr(40517, "DELETE FROM/TOP"), nil
-	}
-	t, serr := s.target(x.Target)
-	if serr != nil {
-		return serr, nil
-	}
-	cond, serr := s.whereOver(t, x.Where, x.Span.Line)
-	if serr != nil {
-		return serr, nil
+	t, _, rows, serr, err := s.dmlSource(ctx, x.Target, x.From, x.Where, x.Top, nil, x.Span.Line)
+	if serr != nil || err != nil {
+		return serr, err
 	}
 	out, serr := s.bindOutput(x.Output, t, x.Span.Line)
 	if serr != nil {
@@ -186,33 +263,29 @@ func (s *Session) deleteStmt(ctx context.Context, x *ast.DeleteStmt, w result.Wr
 	}
 	c := s.execCtx(ctx)
 	tbl := c.TableFor(t.db, t.obj)
-	rows, err := c.FindRows(tbl, cond)
-	if err != nil {
-		return asStmtErr(err)
-	}
-	for _, kr := range rows {
-		if e := s.referencedBy(c, t, kr.Row, "DELETE"); e != nil {
-			return stmtErr(e), nil
-		}
-		if err := tbl.Delete(kr.Key, kr.Row); err != nil {
+	var n int64
+	for _, r := range rows {
+		cur, ok, err := tbl.GetForUpdate(r.key)
+		if err != nil {
 			return asStmtErr(err)
 		}
+		if !ok {
+			continue
+		}
+		if e := s.referencedBy(c, t, cur, "DELETE"); e != nil {
+			return stmtErr(e), nil
+		}
+		if err := tbl.Delete(r.key, cur); err != nil {
+			return asStmtErr(err)
+		}
+		n++
 		if out != nil {
-			if err := out.emit(c, w, nil, kr.Row, len(t.cols)); err != nil {
+			if err := out.emit(c, w, nil, cur, len(t.cols)); err != nil {
 				return asStmtErr(err)
 			}
 		}
 	}
-	if out != nil && !out.sent {
-		if err := w.Columns(out.cols); err != nil {
-			return nil, err
-		}
-	}
-	cmd := result.CmdDelete
-	if out != nil {
-		cmd = result.CmdSelect
-	}
-	return nil, s.done(w, rc, cmd, int64(len(rows)))
+	return s.dmlDone(w, rc, out, result.CmdDelete, n)
 }
 
-var _ = msgs.New
+var _ = strings.EqualFold

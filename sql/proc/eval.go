@@ -30,7 +30,6 @@ type exprStmt struct {
 	out types.Value
 }
 
-
 // scalar evaluates e as a statement would.
 func (s *Session) scalar(ctx context.Context, e ast.Expr, line int32, w result.Writer, rc *runCtx) (types.Value, *signal, error) {
 	es := &exprStmt{Span: ast.Span{Line: line}, x: e}

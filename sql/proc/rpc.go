@@ -565,5 +565,5 @@ func (s *Session) execProcStmt(ctx context.Context, x *ast.ExecStmt, w result.Wr
 // sp_executesql (the outer batch is not an RPC).
 type discardReturns struct{ result.Writer }
 
-func (discardReturns) ReturnStatus(int32) error            { return nil }
+func (discardReturns) ReturnStatus(int32) error             { return nil }
 func (discardReturns) ReturnValue(result.ReturnValue) error { return nil }

@@ -27,9 +27,9 @@ type ServerConfig struct {
 
 // Server is the state shared by all sessions.
 type Server struct {
-	cfg   ServerConfig
-	main  storage.Engine
-	temp  storage.Engine
+	cfg      ServerConfig
+	main     storage.Engine
+	temp     storage.Engine
 	cat      *catalog.Catalog
 	plans    *plan.Cache
 	counters *exec.Counters

@@ -10,8 +10,8 @@ import (
 	"github.com/tsqld/tsqld/sql/types"
 )
 
-func intVal(n int64) types.Value   { return types.Value{K: types.KindInt, I: n} }
-func strVal(s string) types.Value  { return types.Value{K: types.KindString, S: s} }
+func intVal(n int64) types.Value  { return types.Value{K: types.KindInt, I: n} }
+func strVal(s string) types.Value { return types.Value{K: types.KindString, S: s} }
 func nullIf(ok bool, v types.Value) types.Value {
 	if !ok {
 		return types.Null

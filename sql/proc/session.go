@@ -54,19 +54,19 @@ type Session struct {
 	opts   session.Options
 	tx     *txnState
 	temps  map[string]*catalog.Object // #name lower → object
-	frame  *frame                      // current variable frame
+	frame  *frame                     // current variable frame
 	prep   map[int32]*prepared
 	nextPH int32
 
-	rowCount     int64
-	lastError    int32
-	identity     types.Value // @@IDENTITY
-	scopeIdent   types.Value // SCOPE_IDENTITY() of the current scope
-	nestLevel    int
-	catchErr     *msgs.Error // error being handled in a CATCH block
-	identityIns  *catalog.Object
-	closed       bool
-	ctx          context.Context
+	rowCount    int64
+	lastError   int32
+	identity    types.Value // @@IDENTITY
+	scopeIdent  types.Value // SCOPE_IDENTITY() of the current scope
+	nestLevel   int
+	catchErr    *msgs.Error // error being handled in a CATCH block
+	identityIns *catalog.Object
+	closed      bool
+	ctx         context.Context
 }
 
 // NewSession opens a session in cfg.Database (4060 when it does not exist).

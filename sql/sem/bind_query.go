@@ -175,8 +175,15 @@ func (b *Binder) from(s *scope, te ast.TableExpr) Rel {
 			alias = te.Name
 		}
 		cols := tableCols(o, alias)
+		sc := &Scan{Table: TableRef{DB: catalog.TempDBID, Obj: o, Alias: alias}}
+		if b.keyTarget != "" && b.keyScan == nil && (strings.EqualFold(b.keyTarget, alias) || strings.EqualFold(b.keyTarget, te.Name)) {
+			sc.WithKey = true
+			cols = append(cols, Column{Name: PhysLoc, Type: types.Type{ID: types.VarBinary, Length: 64}, Table: alias})
+			b.keyScan, b.keyOffset = sc, s.width
+		}
+		sc.Out = cols
 		s.add(alias, "", "", cols)
-		return &Scan{Table: TableRef{DB: catalog.TempDBID, Obj: o, Alias: alias}, Out: cols}
+		return sc
 	case *ast.DerivedTable:
 		q := b.subquery(s.parent, te.Query)
 		return b.aliasRel(s, te, q.rel, te.Alias.Name, te.Columns)
@@ -298,12 +305,21 @@ func (b *Binder) namedTable(s *scope, te *ast.NamedTable) Rel {
 	switch o.Kind {
 	case catalog.KindTable:
 		cols := tableCols(o, alias)
+		withKey := false
+		if b.keyTarget != "" && b.keyScan == nil && (strings.EqualFold(b.keyTarget, alias) || (te.Alias.Name == "" && strings.EqualFold(b.keyTarget, o.Name))) {
+			withKey = true
+			cols = append(cols, Column{Name: PhysLoc, Type: types.Type{ID: types.VarBinary, Length: 64}, Table: alias})
+		}
 		s.tables = append(s.tables, scopeTable{name: strings.ToLower(alias), schema: strings.ToLower(o.Schema), cols: cols, offset: s.width})
 		if te.Alias.Name != "" {
 			s.tables[len(s.tables)-1].schema = ""
 		}
+		sc := &Scan{Table: TableRef{DB: db.ID, Obj: o, Alias: alias}, Out: cols, WithKey: withKey}
+		if withKey {
+			b.keyScan, b.keyOffset = sc, s.width
+		}
 		s.width += len(cols)
-		return &Scan{Table: TableRef{DB: db.ID, Obj: o, Alias: alias}, Out: cols}
+		return sc
 	case catalog.KindView:
 		vp, ok := b.env.(ViewParser)
 		if !ok {
@@ -346,4 +362,69 @@ func (b *Binder) BindExprOver2(cols []Column, e ast.Expr) (x Expr, err *msgs.Err
 		}
 	}
 	return b.expr(s, e), nil
+}
+
+// DMLSource is the bound row source of an UPDATE/DELETE: the FROM clause
+// (or the target alone) filtered by WHERE, with the target table's row
+// locator at KeyIdx and its columns starting at Offset.
+type DMLSource struct {
+	Rel    Rel
+	Target *catalog.Object
+	DB     int32
+	Offset int
+	KeyIdx int
+	// Exprs are the caller's expressions bound over Rel's row.
+	Exprs []Expr
+}
+
+// BindDMLSource binds the rows an UPDATE/DELETE acts on. target names the
+// table (or alias in from) to modify; from nil means the target alone.
+func (b *Binder) BindDMLSource(target ast.TableExpr, from []ast.TableExpr, where ast.Expr, exprs []ast.Expr) (src *DMLSource, err *msgs.Error) {
+	defer b.recoverErr(&err)
+	var name string
+	switch t := target.(type) {
+	case *ast.NamedTable:
+		name = t.Name.Name.Name
+		if t.Alias.Name != "" {
+			name = t.Alias.Name
+		}
+	case *ast.VarTable:
+		name = t.Name
+		if t.Alias.Name != "" {
+			name = t.Alias.Name
+		}
+	default:
+		b.fail(target, 102, "target")
+	}
+	if len(from) == 0 {
+		from = []ast.TableExpr{target}
+	}
+	b.keyTarget, b.keyScan = name, nil
+	defer func() { b.keyTarget, b.keyScan = "", nil }()
+	s := &scope{}
+	var rel Rel
+	for i, te := range from {
+		r := b.from(s, te)
+		if i == 0 {
+			rel = r
+		} else {
+			rel = &Join{Kind: ast.JoinCross, L: rel, R: r, Out: append(append([]Column(nil), rel.Cols()...), r.Cols()...)}
+		}
+	}
+	if b.keyScan == nil {
+		// UPDATE t … FROM a JOIN b: the target is not in FROM by that name.
+		b.fail(target, 208, name)
+	}
+	if where != nil {
+		rel = &Filter{In: rel, Cond: b.expr(s, where)}
+	}
+	src = &DMLSource{Rel: rel, Target: b.keyScan.Table.Obj, DB: b.keyScan.Table.DB, Offset: b.keyOffset, KeyIdx: b.keyOffset + len(b.keyScan.Out) - 1}
+	for _, e := range exprs {
+		if _, isDef := e.(*ast.DefaultExpr); isDef || e == nil {
+			src.Exprs = append(src.Exprs, nil)
+			continue
+		}
+		src.Exprs = append(src.Exprs, b.expr(s, e))
+	}
+	return src, nil
 }

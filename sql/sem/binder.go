@@ -35,6 +35,11 @@ type Binder struct {
 	depth int
 	// aggIn is the input row of the aggregate being rewritten (messages).
 	aggIn []Column
+	// keyTarget names the DML target whose scan must carry its row
+	// locator; keyScan/keyOffset record where it was bound.
+	keyTarget string
+	keyScan   *Scan
+	keyOffset int
 }
 
 // New returns a binder over env.

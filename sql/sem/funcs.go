@@ -106,8 +106,23 @@ func (b *Binder) funcCall(s *scope, e *ast.FuncCall) Expr {
 		}
 		return b.aggregate(s, e, name)
 	}
+	if r, ok := b.builtin(s, e, name); ok {
+		return r
+	}
 	args := make([]Expr, len(e.Args))
 	for i, a := range e.Args {
+		if i == 0 && datePartFuncs[name] {
+			// The datepart is a keyword-like name, not a column.
+			if cr, ok := a.(*ast.ColumnRef); ok && cr.Table.IsZero() {
+				if _, ok := types.ParseDatePart(cr.Name.Name); !ok {
+					e := types.ErrUnknownDatePart(cr.Name.Name, name)
+					e.Line = cr.Span.Line
+					panic(bindErr{e})
+				}
+				args[i] = &Const{T: VarChar(30), V: types.Value{K: types.KindString, S: strings.ToLower(cr.Name.Name)}}
+				continue
+			}
+		}
 		args[i] = b.expr(s, a)
 	}
 	nargs := func(lo, hi int) {
@@ -327,6 +342,41 @@ func (b *Binder) funcCall(s *scope, e *ast.FuncCall) Expr {
 		return &Func{T: t, Name: name, Args: args}
 	case "SERVERPROPERTY", "DATABASEPROPERTYEX":
 		return &Func{T: types.Type{ID: types.SQLVariant}, Name: name, Args: args}
+	case "DATEADD":
+		nargs(3, 3)
+		t := args[2].Type()
+		if IsString(t) {
+			t = DateTimeType
+		}
+		return &Func{T: t, Name: name, Args: []Expr{args[0], convKind(args[1], BigIntType), Conv(args[2], t)}}
+	case "DATEDIFF", "DATEDIFF_BIG":
+		nargs(3, 3)
+		t := IntType
+		if name == "DATEDIFF_BIG" {
+			t = BigIntType
+		}
+		return &Func{T: t, Name: name, Args: []Expr{args[0], dateArg(args[1]), dateArg(args[2])}}
+	case "DATEPART":
+		nargs(2, 2)
+		return &Func{T: IntType, Name: name, Args: []Expr{args[0], dateArg(args[1])}}
+	case "DATENAME":
+		nargs(2, 2)
+		t := NVarChar(30)
+		t.Collation = coll
+		return &Func{T: t, Name: name, Args: []Expr{args[0], dateArg(args[1])}}
+	case "YEAR", "MONTH", "DAY":
+		nargs(1, 1)
+		return &Func{T: IntType, Name: name, Args: []Expr{dateArg(args[0])}}
+	case "EOMONTH":
+		nargs(1, 2)
+		a := []Expr{Conv(args[0], types.Type{ID: types.Date})}
+		if len(args) == 2 {
+			a = append(a, convKind(args[1], BigIntType))
+		}
+		return &Func{T: types.Type{ID: types.Date}, Name: name, Args: a}
+	case "DATEFROMPARTS":
+		nargs(3, 3)
+		return &Func{T: types.Type{ID: types.Date}, Name: name, Args: []Expr{convKind(args[0], BigIntType), convKind(args[1], BigIntType), convKind(args[2], BigIntType)}}
 	case "ASCII", "UNICODE":
 		nargs(1, 1)
 		return &Func{T: IntType, Name: name, Args: []Expr{str(0)}}
@@ -340,4 +390,15 @@ func (b *Binder) funcCall(s *scope, e *ast.FuncCall) Expr {
 	}
 	b.fail(e, 195, e.Name.Name.Name, "built-in function name")
 	return nil
+}
+
+var datePartFuncs = map[string]bool{"DATEADD": true, "DATEDIFF": true, "DATEDIFF_BIG": true, "DATEPART": true, "DATENAME": true}
+
+// dateArg converts a string argument of a date function to datetime (as
+// SQL Server does for literals).
+func dateArg(e Expr) Expr {
+	if IsString(e.Type()) {
+		return &Cast{T: DateTimeType, X: e}
+	}
+	return e
 }

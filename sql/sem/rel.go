@@ -36,7 +36,13 @@ type TableRef struct {
 type Scan struct {
 	Table TableRef
 	Out   []Column
+	// WithKey appends the row's storage key (%%physloc%%, varbinary) as a
+	// last column: DML with FROM finds the target rows by it.
+	WithKey bool
 }
+
+// PhysLoc is the name of the hidden row-locator column.
+const PhysLoc = "%%physloc%%"
 
 // Values is a constant row source (VALUES, or the one empty row of a
 // SELECT without FROM).

@@ -53,6 +53,14 @@ func (p *progress) finish(result string) {
 	}
 }
 
+// skip counts steps that will not run (a workload that failed its probe).
+func (p *progress) skip(n int) {
+	p.done += n
+	if p.bar != nil {
+		p.bar.Add(n)
+	}
+}
+
 // logf prints a message without garbling the bar.
 func (p *progress) logf(format string, args ...any) {
 	if p.bar != nil {

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 )
@@ -34,7 +36,8 @@ type machine struct {
 type settings struct {
 	Accounts    int     `json:"accounts"`
 	Warmup      float64 `json:"warmup_seconds"`
-	Duration    float64 `json:"duration_seconds"`
+	Duration    float64 `json:"duration_seconds"` // the whole window, over all rounds
+	Rounds      int     `json:"rounds"`
 	Concurrency []int   `json:"concurrency"`
 }
 
@@ -49,10 +52,52 @@ type servers struct {
 	PostgreSQL serverInfo `json:"postgresql"`
 }
 
+// startupRow is start → first successful login. The first start of
+// tsqld is on an empty data directory (it creates master); PostgreSQL's
+// first start follows initdb. Restarts open existing data.
 type startupRow struct {
-	TsqldMs float64 `json:"tsqld_ms,omitempty"`
-	PGMs    float64 `json:"postgresql_ms,omitempty"`
-	Ratio   float64 `json:"ratio,omitempty"`
+	TsqldMs      []float64 `json:"tsqld_ms,omitempty"`
+	PGMs         []float64 `json:"postgresql_ms,omitempty"`
+	FirstRatio   float64   `json:"first_start_ratio,omitempty"`
+	RestartRatio float64   `json:"restart_median_ratio,omitempty"`
+}
+
+func newStartup(tsqld, pg string) startupRow {
+	r := startupRow{TsqldMs: parseFloats(tsqld), PGMs: parseFloats(pg)}
+	if len(r.TsqldMs) > 0 && len(r.PGMs) > 0 {
+		r.FirstRatio = ratio(r.TsqldMs[0], r.PGMs[0])
+		r.RestartRatio = ratio(median(restarts(r.TsqldMs)), median(restarts(r.PGMs)))
+	}
+	return r
+}
+
+func parseFloats(s string) []float64 {
+	var out []float64
+	for _, f := range strings.Split(s, ",") {
+		if v, err := strconv.ParseFloat(strings.TrimSpace(f), 64); err == nil {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func restarts(v []float64) []float64 {
+	if len(v) < 2 {
+		return nil
+	}
+	return v[1:]
+}
+
+func median(v []float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	s := slices.Clone(v)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
 type memRow struct {
@@ -102,8 +147,8 @@ func writeJSON(w io.Writer, r *report) error {
 
 // writeTable prints the human-readable comparison.
 func writeTable(w io.Writer, r *report) {
-	fmt.Fprintf(w, "\ntsqld vs PostgreSQL — %s mode, %d accounts, %d CPUs, warm-up %.1fs, window %.1fs%s\n",
-		r.Mode, r.Settings.Accounts, r.Machine.CPUs, r.Settings.Warmup, r.Settings.Duration, pinnedNote(r.Machine.Pinned))
+	fmt.Fprintf(w, "\ntsqld vs PostgreSQL — %s mode, %d accounts, %d CPUs, warm-up %.1fs, window %.1fs in %d alternating rounds%s\n",
+		r.Mode, r.Settings.Accounts, r.Machine.CPUs, r.Settings.Warmup, r.Settings.Duration, r.Settings.Rounds, pinnedNote(r.Machine.Pinned))
 	fmt.Fprintf(w, "tsqld:      %s (%s)\n", firstLine(r.Servers.Tsqld.Version), r.Servers.Tsqld.Started)
 	fmt.Fprintf(w, "PostgreSQL: %s\n", firstLine(r.Servers.PostgreSQL.Version))
 	fmt.Fprintln(w, "ratio = tsqld / PostgreSQL (thr× > 1: tsqld faster; p50×, p99×, cpu× < 1: tsqld better)")
@@ -143,8 +188,14 @@ func writeTable(w io.Writer, r *report) {
 
 	fmt.Fprintln(w)
 	st := r.Startup
-	fmt.Fprintf(w, "start → first login: tsqld %s, PostgreSQL %s, ratio %s\n",
-		ms(st.TsqldMs), ms(st.PGMs), fmtRatio(st.Ratio))
+	if len(st.TsqldMs) > 0 && len(st.PGMs) > 0 {
+		fmt.Fprintf(w, "start → first login, first start: tsqld %s, PostgreSQL %s, ratio %s\n",
+			ms(st.TsqldMs[0]), ms(st.PGMs[0]), fmtRatio(st.FirstRatio))
+		if st.RestartRatio > 0 {
+			fmt.Fprintf(w, "start → first login, median of %d restarts: tsqld %s, PostgreSQL %s, ratio %s\n",
+				len(st.TsqldMs)-1, ms(median(restarts(st.TsqldMs))), ms(median(restarts(st.PGMs))), fmtRatio(st.RestartRatio))
+		}
+	}
 	for _, m := range r.Memory {
 		fmt.Fprintf(w, "memory %-28s tsqld %s, PostgreSQL %s, PSS ratio %s\n", m.When+":", memStr(m.Tsqld), memStr(m.PG), fmtRatio(m.Ratio))
 	}
@@ -205,24 +256,26 @@ func usStr(v float64) string {
 	return fmt.Sprintf("%.1fµs", v)
 }
 
+// fmtRatio shows three significant digits: ratios far from 1 are the
+// interesting ones and must not round to 0.00.
 func fmtRatio(r float64) string {
 	if r <= 0 {
 		return "—"
 	}
-	if r >= 100 {
+	if r >= 1000 {
 		return fmt.Sprintf("%.0f", r)
 	}
-	if r >= 10 {
-		return fmt.Sprintf("%.1f", r)
-	}
-	return fmt.Sprintf("%.2f", r)
+	return strconv.FormatFloat(r, 'g', 3, 64)
 }
 
 func ms(v float64) string {
 	if v <= 0 {
 		return "—"
 	}
-	return fmt.Sprintf("%.0f ms", v)
+	if v >= 100 {
+		return fmt.Sprintf("%.0f ms", v)
+	}
+	return fmt.Sprintf("%.1f ms", v)
 }
 
 func memStr(m *memInfo) string {

@@ -16,12 +16,13 @@ import (
 type runFlags struct {
 	tsqldAddr, pgAddr       string
 	tsqldPID, pgPID         int
-	tsqldReady, pgReady     float64
+	tsqldReady, pgReady     string
 	tsqldStarted            string
 	quick, json             bool
 	accounts                int
 	warmup, duration, grace time.Duration
 	conc, only, pinned      string
+	rounds                  int
 }
 
 func cmdRun(args []string) error {
@@ -29,17 +30,18 @@ func cmdRun(args []string) error {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.StringVar(&f.tsqldAddr, "tsqld-addr", "", "tsqld host:port")
 	fs.IntVar(&f.tsqldPID, "tsqld-pid", 0, "tsqld server pid (server CPU and memory)")
-	fs.Float64Var(&f.tsqldReady, "tsqld-ready-ms", 0, "measured tsqld start → login time (from launch)")
+	fs.StringVar(&f.tsqldReady, "tsqld-ready-ms", "", "tsqld start → login times in ms, comma-separated (from launch; the first on a fresh data directory)")
 	fs.StringVar(&f.tsqldStarted, "tsqld-started", "", "how tsqld was started (for the report)")
 	fs.StringVar(&f.pgAddr, "pg-addr", "", "PostgreSQL host:port")
 	fs.IntVar(&f.pgPID, "pg-pid", 0, "postmaster pid (server CPU and memory over all its processes)")
-	fs.Float64Var(&f.pgReady, "pg-ready-ms", 0, "measured PostgreSQL start → login time (from launch)")
+	fs.StringVar(&f.pgReady, "pg-ready-ms", "", "PostgreSQL start → login times in ms, comma-separated (from launch)")
 	fs.BoolVar(&f.quick, "quick", false, "100k accounts and short windows: the whole run in under 3 minutes")
 	fs.BoolVar(&f.json, "json", false, "print the report as JSON on stdout (the table goes to stderr)")
 	fs.IntVar(&f.accounts, "accounts", 0, "accounts rows (multiple of 100000; default 1M, 100k with --quick)")
 	fs.DurationVar(&f.warmup, "warmup", 0, "warm-up per run (default 5s, 0.5s with --quick)")
 	fs.DurationVar(&f.duration, "duration", 0, "measured window per run (default 20s, 2.5s with --quick)")
 	fs.DurationVar(&f.grace, "grace", 0, "how long in-flight operations may overrun a window before they are cancelled (default 60s, 15s with --quick)")
+	fs.IntVar(&f.rounds, "rounds", 0, "rounds each window is split into, the sides alternating (default 3, 2 with --quick)")
 	fs.StringVar(&f.conc, "conc", "1,8", "concurrency levels, comma-separated")
 	fs.StringVar(&f.only, "only", "", "comma-separated workload keys to run (bulk,insert,"+workloadKeys()+"); default all")
 	fs.StringVar(&f.pinned, "pinned", "", "CPU pinning in effect (for the report)")
@@ -60,6 +62,12 @@ func cmdRun(args []string) error {
 	def(&f.warmup, 5*time.Second, 500*time.Millisecond)
 	def(&f.duration, 20*time.Second, 2500*time.Millisecond)
 	def(&f.grace, 60*time.Second, 15*time.Second)
+	if f.rounds <= 0 {
+		f.rounds = 3
+		if f.quick {
+			f.rounds = 2
+		}
+	}
 	if f.accounts == 0 {
 		f.accounts = 1000000
 		if f.quick {
@@ -116,14 +124,14 @@ func run(ctx context.Context, f *runFlags, concs []int, selected func(string) bo
 		Started: time.Now().UTC().Format(time.RFC3339),
 		Machine: machine{CPUs: runtime.NumCPU(), Kernel: kernel(), GoVersion: runtime.Version(), Pinned: f.pinned},
 		Settings: settings{Accounts: f.accounts, Warmup: f.warmup.Seconds(), Duration: f.duration.Seconds(),
-			Concurrency: concs},
+			Rounds: f.rounds, Concurrency: concs},
 		RatioNote: "tsqld / PostgreSQL: throughput > 1 favours tsqld; latency, CPU, memory and start-up < 1 favour tsqld",
 	}
 
 	nTimed := 0
 	for _, w := range workloads {
 		if selected(w.key) {
-			nTimed += len(concs) * 2
+			nTimed += len(concs) * 2 * f.rounds
 		}
 	}
 	// The bulk load also fills the table the other workloads read.
@@ -149,13 +157,12 @@ func run(ctx context.Context, f *runFlags, concs []int, selected func(string) bo
 		return err
 	}
 	defer pg.db.Close()
-	ts.started, ts.readyMs = f.tsqldStarted, f.tsqldReady
-	pg.readyMs = f.pgReady
+	ts.started = f.tsqldStarted
 	rep.Servers = servers{
 		Tsqld:      serverInfo{Version: ts.version, PID: f.tsqldPID, Started: f.tsqldStarted},
 		PostgreSQL: serverInfo{Version: pg.version, PID: f.pgPID},
 	}
-	rep.Startup = startupRow{TsqldMs: f.tsqldReady, PGMs: f.pgReady, Ratio: ratio(f.tsqldReady, f.pgReady)}
+	rep.Startup = newStartup(f.tsqldReady, f.pgReady)
 	addMem := func(when string, t, p *memInfo) {
 		r := memRow{When: when, Tsqld: t, PG: p}
 		if t != nil && p != nil {
@@ -198,6 +205,7 @@ func run(ctx context.Context, f *runFlags, concs []int, selected func(string) bo
 			bulkRow.Tsqld = measureLoad(ts, f.accounts, func(lat *latencies) error {
 				return insertRows(ctx, ts, "accounts", accountCols, f.accounts, accountRow, lat)
 			})
+			bulkRow.Workload = "bulk load (tsqld: INSERT fallback)"
 			bulkRow.Tsqld.Note = "FALLBACK: batched multi-row INSERT (500 rows/stmt); TDS bulk copy failed: " + oneLine(perr)
 		}
 		prog.finish("tsqld: " + summary(bulkRow.Tsqld, "row"))
@@ -254,11 +262,13 @@ func run(ctx context.Context, f *runFlags, concs []int, selected func(string) bo
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
-	addMem("idle, accounts loaded", ts.memory(), pg.memory())
+	if needAccounts || selected("insert") {
+		addMem("idle, accounts loaded", ts.memory(), pg.memory())
+	}
 
 	// 1–4, 6: timed workloads, the two sides one after the other for
 	// each row so that drift on the machine hits both alike.
-	tm := timing{warmup: f.warmup, duration: f.duration, grace: f.grace}
+	tm := timing{warmup: f.warmup, duration: f.duration, grace: f.grace, rounds: f.rounds}
 	var loadMem [2]*memInfo
 	for _, w := range workloads {
 		if !selected(w.key) {
@@ -266,32 +276,52 @@ func run(ctx context.Context, f *runFlags, concs []int, selected func(string) bo
 		}
 		for _, c := range concs {
 			r := row{Key: w.key, Workload: w.name, Conc: c, Unit: "op"}
-			for i, s := range []*side{ts, pg} {
-				prog.start(fmt.Sprintf("%s, %d client(s), %s", w.name, c, s.d.name))
-				var sample func()
-				if w.key == "point" && c == maxConc {
-					sample = func() {
-						if m := s.memory(); m != nil && (loadMem[i] == nil || m.PSSKiB > loadMem[i].PSSKiB) {
-							loadMem[i] = m
-						}
-					}
-				}
-				var m *measurement
+			sides := []*side{ts, pg}
+			rounds := make([][]*window, 2)
+			results := make([]*measurement, 2)
+			for i, s := range sides {
 				if s == ts && tsSchemaErr != nil && w.key != "select1" && w.key != "connect" {
-					m = failSchema()
-				} else {
-					m = runTimed(ctx, s, w, c, f.accounts, tm, uint64(c)<<8|uint64(i), sample)
-				}
-				if s == ts {
-					r.Tsqld = m
-				} else {
-					r.PG = m
-				}
-				prog.finish(s.d.name + ": " + summary(m, "op"))
-				if ctx.Err() != nil {
-					return ctx.Err()
+					results[i] = failSchema()
+				} else if err := probe(ctx, s, w, f.accounts, tm, uint64(c)); err != nil {
+					results[i] = &measurement{Error: oneLine(err)}
 				}
 			}
+			slice := tm.duration / time.Duration(tm.rounds)
+			for round := 0; round < tm.rounds; round++ {
+				for i, s := range sides {
+					if results[i] != nil {
+						continue // failed its probe
+					}
+					prog.start(fmt.Sprintf("%s, %d client(s), %s, round %d/%d", w.name, c, s.d.name, round+1, tm.rounds))
+					var sample func()
+					if w.key == "point" && c == maxConc {
+						sample = func() {
+							if m := s.memory(); m != nil && (loadMem[i] == nil || m.PSSKiB > loadMem[i].PSSKiB) {
+								loadMem[i] = m
+							}
+						}
+					}
+					warm := time.Duration(0)
+					if round == 0 {
+						warm = tm.warmup
+					}
+					wn := runWindow(ctx, s, w, c, f.accounts, warm, slice, tm.grace, uint64(c)<<16|uint64(round)<<8|uint64(i), sample)
+					rounds[i] = append(rounds[i], wn)
+					prog.finish(fmt.Sprintf("%s: %d ops in %.2fs", s.d.name, len(wn.lat), wn.elapsed.Seconds()))
+					if ctx.Err() != nil {
+						return ctx.Err()
+					}
+				}
+			}
+			for i := range sides {
+				if results[i] == nil {
+					results[i] = summarize(rounds[i])
+				} else {
+					prog.skip(tm.rounds)
+				}
+				prog.logf("        %s, %d client(s), %s: %s", w.name, c, sides[i].d.name, summary(results[i], "op"))
+			}
+			r.Tsqld, r.PG = results[0], results[1]
 			r.computeRatios()
 			rep.Rows = append(rep.Rows, r)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -26,28 +27,40 @@ type measurement struct {
 
 func (m *measurement) ok() bool { return m != nil && m.Error == "" && m.Ops > 0 }
 
-// timing is how long runs last.
+// timing is how long runs last: the window is split into rounds, and the
+// two sides alternate round by round (A B A B), so that load from outside
+// the benchmark drifting over time hits both alike.
 type timing struct {
 	warmup, duration, grace time.Duration
+	rounds                  int
 }
 
-// runTimed runs w on s with conc workers: a warm-up, then a fixed window
-// in which every operation started is timed, bracketed by two readings of
-// the server's CPU. sample, when set, is called about every 250 ms during
-// the window (memory under load).
-func runTimed(ctx context.Context, s *side, w workload, conc, accounts int, tm timing, seed uint64, sample func()) *measurement {
-	m := &measurement{}
-	ctx, cancel := context.WithTimeout(ctx, tm.warmup+tm.duration+tm.grace)
+// window is one round's raw result on one side.
+type window struct {
+	lat      latencies
+	elapsed  time.Duration
+	cpu      time.Duration
+	cpuOK    bool
+	errs     int64
+	firstErr string
+	failed   string // the workload could not run at all
+}
+
+// probe runs one operation: a server that does not implement the
+// workload yet fails here, and the row records why without timed runs.
+func probe(ctx context.Context, s *side, w workload, accounts int, tm timing, seed uint64) error {
+	ctx, cancel := context.WithTimeout(ctx, tm.grace)
 	defer cancel()
+	return w.op(ctx, &worker{s: s, rng: rand.New(rand.NewPCG(seed, 0)), n: accounts})
+}
 
-	// One operation first: a server that does not implement the workload
-	// yet fails here, and the row records why without a timed run.
-	probe := &worker{s: s, rng: rand.New(rand.NewPCG(seed, 0)), n: accounts}
-	if err := w.op(ctx, probe); err != nil {
-		m.Error = oneLine(err)
-		return m
-	}
-
+// runWindow runs w on s with conc workers: a warm-up (may be zero), then
+// a fixed window in which every operation started is timed, bracketed by
+// two readings of the server's CPU. sample, when set, is called about
+// every 250 ms during the window (memory under load).
+func runWindow(ctx context.Context, s *side, w workload, conc, accounts int, warmup, dur, grace time.Duration, seed uint64, sample func()) *window {
+	ctx, cancel := context.WithTimeout(ctx, warmup+dur+grace)
+	defer cancel()
 	var (
 		recording, stop atomic.Bool
 		errs            atomic.Int64
@@ -87,46 +100,74 @@ func runTimed(ctx context.Context, s *side, w workload, conc, accounts int, tm t
 		}(i)
 	}
 
-	sleepCtx(ctx, tm.warmup)
-	cpu0, cpuOK := s.serverCPU()
+	sleepCtx(ctx, warmup)
+	cpu0, ok0 := s.serverCPU()
 	t0 := time.Now()
 	recording.Store(true)
-	end := t0.Add(tm.duration)
+	end := t0.Add(dur)
 	for time.Now().Before(end) && ctx.Err() == nil && !stop.Load() {
-		step := min(250*time.Millisecond, time.Until(end))
-		sleepCtx(ctx, step)
+		sleepCtx(ctx, min(250*time.Millisecond, time.Until(end)))
 		if sample != nil {
 			sample()
 		}
 	}
 	stop.Store(true)
 	wg.Wait()
-	elapsed := time.Since(t0)
-	cpu1, cpuOK1 := s.serverCPU()
+	wn := &window{elapsed: time.Since(t0), errs: errs.Load()}
+	cpu1, ok1 := s.serverCPU()
+	wn.cpu, wn.cpuOK = cpu1-cpu0, ok0 && ok1
+	for _, p := range parts {
+		wn.lat = append(wn.lat, p...)
+	}
+	if e, ok := firstErr.Load().(string); ok {
+		wn.firstErr = e
+	}
+	if len(wn.lat) == 0 && wn.errs == 0 && ctx.Err() != nil {
+		wn.failed = fmt.Sprintf("no operation completed within %v", warmup+dur+grace)
+	}
+	return wn
+}
 
+// summarize turns a side's rounds into its measurement.
+func summarize(ws []*window) *measurement {
+	m := &measurement{}
+	var (
+		elapsed, cpu time.Duration
+		cpuOK        = true
+		parts        []latencies
+	)
+	for _, w := range ws {
+		if w.failed != "" && m.Error == "" {
+			m.Error = w.failed
+		}
+		elapsed += w.elapsed
+		cpu += w.cpu
+		cpuOK = cpuOK && w.cpuOK
+		m.Errors += w.errs
+		if w.firstErr != "" && m.Note == "" {
+			m.Note = "first error: " + w.firstErr
+		}
+		parts = append(parts, w.lat)
+	}
 	all := mergeSorted(parts)
 	m.Ops = int64(len(all))
 	m.Seconds = elapsed.Seconds()
-	m.Errors = errs.Load()
-	if e, ok := firstErr.Load().(string); ok {
-		m.Note = "first error: " + e
-	}
 	if m.Ops == 0 {
-		m.Error = "no operation completed"
-		if m.Note != "" {
-			m.Error = m.Note
-			m.Note = ""
-		}
-		if ctx.Err() != nil && m.Errors == 0 {
-			m.Error = fmt.Sprintf("no operation completed within %v", tm.warmup+tm.duration+tm.grace)
+		switch {
+		case m.Error != "":
+		case m.Note != "":
+			m.Error, m.Note = strings.TrimPrefix(m.Note, "first error: "), ""
+		default:
+			m.Error = "no operation completed"
 		}
 		return m
 	}
+	m.Error = "" // some rounds completed operations: the row stands
 	m.Throughput = float64(m.Ops) / elapsed.Seconds()
 	m.P50us = us(all.percentile(0.50))
 	m.P99us = us(all.percentile(0.99))
-	if cpuOK && cpuOK1 {
-		m.CPUusPerOp = us(cpu1-cpu0) / float64(m.Ops)
+	if cpuOK {
+		m.CPUusPerOp = us(cpu) / float64(m.Ops)
 	}
 	return m
 }

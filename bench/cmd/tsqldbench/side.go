@@ -20,7 +20,6 @@ type side struct {
 
 	version string
 	started string // how the server process was started
-	readyMs float64
 
 	st stmts
 }
