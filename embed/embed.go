@@ -52,6 +52,9 @@ type Config struct {
 	DSNEncrypt string
 	// MaxConnections is "user connections" (0 = 32767).
 	MaxConnections int
+	// DACAddrs are the dedicated admin connection's listen addresses
+	// (empty: no DAC); see server.Config.DACAddrs.
+	DACAddrs []string
 	// NoListenLog leaves the "Server is listening" error-log lines to the
 	// service layer (tsqld serve).
 	NoListenLog bool
@@ -135,6 +138,7 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 		ErrorLog:       cfg.ErrorLog,
 		Logger:         cfg.Logger,
 		MaxConnections: cfg.MaxConnections,
+		DACAddrs:       cfg.DACAddrs,
 		NoListenLog:    cfg.NoListenLog,
 	})
 	if err == nil {
@@ -261,6 +265,9 @@ func (s *Server) Addr() string {
 
 // Addrs returns every listen address.
 func (s *Server) Addrs() []net.Addr { return s.srv.Addrs() }
+
+// DACAddrs returns the dedicated admin connection's listen addresses.
+func (s *Server) DACAddrs() []net.Addr { return s.srv.DACAddrs() }
 
 // Port returns the first TCP port.
 func (s *Server) Port() int { return s.srv.Port() }

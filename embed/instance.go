@@ -88,6 +88,9 @@ func (i *Instance) Endpoints() []service.Endpoint {
 			eps = append(eps, service.TCPEndpoint(service.ProtoTCP, a))
 		}
 	}
+	for _, a := range s.DACAddrs() {
+		eps = append(eps, service.TCPEndpoint(service.ProtoDAC, a))
+	}
 	return eps
 }
 

@@ -15,6 +15,7 @@
 #   --json   the report as JSON on stdout (the table then goes to stderr)
 #   --pin    servers on CPU 0, the client on the other CPUs (taskset)
 #   --keep   keep the temp directory (logs) after the run
+#   --tsqld-bin=PATH  measure this tsqld binary instead of building ./cmd/tsqld
 # Other flags go to `tsqldbench run` (e.g. --only point,write --conc 1,4).
 # Exit status 0 when both servers started and the harness ran (rows where
 # tsqld fails are recorded in the report, not fatal).
@@ -24,6 +25,7 @@ export PATH="/usr/local/go/bin:$PATH"
 
 pin=0
 keep=0
+tsqld_bin="" # a prebuilt tsqld to measure instead of building ./cmd/tsqld
 starts=5 # start → login is timed over this many starts (the first on fresh data)
 args=()
 for a in "$@"; do
@@ -31,6 +33,7 @@ for a in "$@"; do
 	--quick) starts=3; args+=("$a") ;;
 	--pin) pin=1 ;;
 	--keep) keep=1 ;;
+	--tsqld-bin=*) tsqld_bin=${a#--tsqld-bin=} ;;
 	*) args+=("$a") ;;
 	esac
 done
@@ -79,8 +82,13 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-log "building tsqld and the harness"
-go build -o "$work/tsqld" ./cmd/tsqld
+if [[ -n $tsqld_bin ]]; then
+	cp "$tsqld_bin" "$work/tsqld"
+	log "building the harness (tsqld: $tsqld_bin)"
+else
+	log "building tsqld and the harness"
+	go build -o "$work/tsqld" ./cmd/tsqld
+fi
 go build -o "$work/tsqldbench" ./bench/cmd/tsqldbench
 bench="$work/tsqldbench"
 

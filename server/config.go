@@ -52,6 +52,12 @@ type Config struct {
 	Logger *slog.Logger
 	// MaxConnections is "user connections" (0 = 32767).
 	MaxConnections int
+	// DACAddrs are the dedicated admin connection's TCP listen addresses
+	// (empty: no DAC). They share one port: the configured one if free,
+	// else a dynamic one, as SQL Server does with 1434. The DAC admits
+	// sysadmin logins only, one connection at a time (17810), and does
+	// not count against MaxConnections.
+	DACAddrs []string
 	// NoListenLog leaves the "Server is listening on …" lines to the
 	// service layer, which writes them with the rest of the start-up.
 	NoListenLog bool

@@ -30,6 +30,7 @@ type conn struct {
 	clientIP   string
 	clientPort int
 	transport  string // "TCP" or "Unix"
+	dac        bool   // accepted on a dedicated admin connection listener
 
 	tlsConn   *tls.Conn // non-nil while TLS carries the traffic
 	encrypted bool      // the whole connection is encrypted
@@ -95,7 +96,17 @@ func (c *conn) setStatus(st string) {
 // serve runs the connection: login, then the request loop.
 func (c *conn) serve() {
 	defer c.abort()
-	spid, ok := c.srv.reg.alloc()
+	var (
+		spid int16
+		ok   bool
+	)
+	if c.dac {
+		// The DAC is reserved: it is there when user connections are not.
+		spid, ok = c.srv.reg.allocDAC()
+		defer c.srv.releaseDAC(c)
+	} else {
+		spid, ok = c.srv.reg.alloc()
+	}
 	if ok {
 		c.spid = spid
 		defer c.srv.reg.release(spid)

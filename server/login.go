@@ -57,6 +57,9 @@ func (c *conn) doLogin(msg tds.Message) bool {
 		c.sendLoginFailure(e)
 		return false
 	}
+	if c.dac && !c.claimDAC(lang) {
+		return false
+	}
 	if c.srv.paused.Load() {
 		c.logPausedLogin(l.UserName)
 		c.sendLoginFailure(msgs.NewIn(lang, 17142, 0))
@@ -72,6 +75,12 @@ func (c *conn) doLogin(msg tds.Message) bool {
 	li, merr := c.srv.cfg.Backend.Authenticate(l.UserName, l.Password)
 	if merr != nil {
 		c.loginFailed(l.UserName, merr, nil)
+		return false
+	}
+	if c.dac && !li.SysAdmin {
+		// Only sysadmin members may use the DAC; the client sees the
+		// usual 18456 state 1.
+		c.loginFailed(l.UserName, msgs.NewIn(msgs.English, 18456, 1, l.UserName, "", ""), &l)
 		return false
 	}
 	sess, merr := c.srv.cfg.Backend.NewSession(engine.SessionConfig{

@@ -30,6 +30,7 @@ type SessionInfo struct {
 	TDSVersion       uint32
 	PacketSize       int
 	NetTransport     string // "TCP" or "Shared memory"-like "Unix"
+	DAC              bool   // the dedicated admin connection
 }
 
 // registry assigns SPIDs (lowest free one first, like SQL Server reusing
@@ -40,6 +41,7 @@ type registry struct {
 	free  []int16 // sorted ascending
 	byID  map[int16]*SessionInfo
 	limit int
+	dacs  int // DAC sessions in byID: not user connections
 }
 
 func newRegistry(limit int) *registry {
@@ -50,9 +52,22 @@ func newRegistry(limit int) *registry {
 func (r *registry) alloc() (spid int16, ok bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if len(r.byID) >= r.limit {
+	if len(r.byID)-r.dacs >= r.limit {
 		return 0, false
 	}
+	return r.take(false)
+}
+
+// allocDAC reserves a SPID for the dedicated admin connection, which the
+// user connection limit does not apply to.
+func (r *registry) allocDAC() (spid int16, ok bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.take(true)
+}
+
+// take assigns the lowest free SPID; r.mu is held.
+func (r *registry) take(dac bool) (spid int16, ok bool) {
 	if len(r.free) > 0 {
 		spid = r.free[0]
 		r.free = r.free[1:]
@@ -63,15 +78,22 @@ func (r *registry) alloc() (spid int16, ok bool) {
 		spid = r.next
 		r.next++
 	}
-	r.byID[spid] = &SessionInfo{SPID: spid, Status: "sleeping"}
+	r.byID[spid] = &SessionInfo{SPID: spid, Status: "sleeping", DAC: dac}
+	if dac {
+		r.dacs++
+	}
 	return spid, true
 }
 
 func (r *registry) release(spid int16) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if _, ok := r.byID[spid]; !ok {
+	si, ok := r.byID[spid]
+	if !ok {
 		return
+	}
+	if si.DAC {
+		r.dacs--
 	}
 	delete(r.byID, spid)
 	i := sort.Search(len(r.free), func(i int) bool { return r.free[i] >= spid })

@@ -121,6 +121,11 @@ func (r *resp) Done(d result.Done) error {
 	if d.Error {
 		st |= tds.DoneError
 	}
+	if r.fatal {
+		// A severity >= 20 error ends the session: DONE_SRVERROR tells the
+		// client the connection is gone, not just the statement.
+		st |= tds.DoneError | tds.DoneSrvError
+	}
 	count := uint64(0)
 	if d.HasCount && d.Count > 0 {
 		count = uint64(d.Count)
@@ -224,11 +229,18 @@ func (r *resp) end() error {
 		if r.hasPending {
 			r.hasPending = false
 			p := &r.pending
-			r.mw.Buf = tds.AppendDone(r.mw.Buf, r.v, p.Token, p.Status, p.CurCmd, p.RowCount)
+			st := p.Status
+			if r.fatal {
+				st |= tds.DoneError | tds.DoneSrvError
+			}
+			r.mw.Buf = tds.AppendDone(r.mw.Buf, r.v, p.Token, st, p.CurCmd, p.RowCount)
 		} else {
 			st := tds.DoneFinal
 			if r.anyError {
 				st |= tds.DoneError
+			}
+			if r.fatal {
+				st |= tds.DoneSrvError
 			}
 			r.mw.Buf = tds.AppendDone(r.mw.Buf, r.v, tds.TokenDone, st, 0, 0)
 		}

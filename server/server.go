@@ -24,6 +24,8 @@ type Server struct {
 
 	mu        sync.Mutex
 	listeners []net.Listener
+	dacLns    []net.Listener // dedicated admin connection listeners
+	dacOwner  *conn          // the one connection holding the DAC (guarded by mu)
 	conns     map[*conn]struct{}
 	serving   bool
 	closed    bool
@@ -122,10 +124,12 @@ func (s *Server) Listen() error {
 		ls = append(ls, l)
 	}
 	s.listeners = ls
+	s.dacLns = s.listenDAC()
 	if !s.cfg.NoListenLog {
 		for _, l := range ls {
 			s.cfg.ErrorLog.Info("Server", listeningLine(l.Addr()))
 		}
+		s.logDACListening()
 	}
 	return nil
 }
@@ -188,14 +192,14 @@ func (s *Server) Serve() error {
 		return errors.New("server: Serve called twice")
 	}
 	s.serving = true
-	ls := append([]net.Listener(nil), s.listeners...)
+	ls := append(append([]net.Listener(nil), s.listeners...), s.dacLns...)
 	errc := make(chan error, len(ls))
-	for _, l := range ls {
+	for i, l := range ls {
 		s.wg.Add(1)
-		go func(l net.Listener) {
+		go func(l net.Listener, dac bool) {
 			defer s.wg.Done()
-			errc <- s.acceptLoop(l)
-		}(l)
+			errc <- s.acceptLoop(l, dac)
+		}(l, i >= len(s.listeners))
 	}
 	s.mu.Unlock()
 	var first error
@@ -213,7 +217,7 @@ func (s *Server) Serve() error {
 	return first
 }
 
-func (s *Server) acceptLoop(l net.Listener) error {
+func (s *Server) acceptLoop(l net.Listener, dac bool) error {
 	for {
 		nc, err := l.Accept()
 		if err != nil {
@@ -226,12 +230,13 @@ func (s *Server) acceptLoop(l net.Listener) error {
 			}
 			return err
 		}
-		s.startConn(nc)
+		s.startConn(nc, dac)
 	}
 }
 
-func (s *Server) startConn(nc net.Conn) {
+func (s *Server) startConn(nc net.Conn, dac bool) {
 	c := newConn(s, nc)
+	c.dac = dac
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
@@ -252,7 +257,7 @@ func (s *Server) startConn(nc net.Conn) {
 
 func (s *Server) closeListeners() {
 	s.mu.Lock()
-	ls := s.listeners
+	ls := append(append([]net.Listener(nil), s.listeners...), s.dacLns...)
 	s.mu.Unlock()
 	for _, l := range ls {
 		l.Close()
@@ -270,7 +275,7 @@ func (s *Server) Close() error {
 		return nil
 	}
 	s.closed = true
-	ls := s.listeners
+	ls := append(append([]net.Listener(nil), s.listeners...), s.dacLns...)
 	conns := make([]*conn, 0, len(s.conns))
 	for c := range s.conns {
 		conns = append(conns, c)

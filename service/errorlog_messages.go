@@ -33,6 +33,8 @@ const (
 	// 17199.
 	MsgDACDisabled    = "Dedicated administrator connection support was not started because it is disabled on this edition of SQL Server. If you want to use a dedicated administrator connection, restart SQL Server using the trace flag 7806. This is an informational message only. No user action is required."
 	MsgSelfSignedCert = "A self-generated certificate was successfully loaded for encryption."
+	// Logged after the DAC listener's lines.
+	MsgMaxDAC = "The maximum number of dedicated administrator connections for this instance is '1'"
 	// 17826, 17120.
 	MsgNetLibFailed = "Could not start the network library because of an internal error in the network library. To determine the cause, review the errors immediately preceding this one in the error log."
 	MsgNoCommThread = "SQL Server could not spawn FRunCommunicationsManager thread. Check the SQL Server error log and the operating system error log for information about possible related problems."
@@ -164,6 +166,25 @@ func (l *ErrorLog) Listening(e Endpoint) {
 	default:
 		l.Logf(SourceServer, "Server is listening on %s.", e.logAddress())
 	}
+}
+
+// ListeningDAC logs the DAC's listeners as SQL Server does after the
+// others: one "Server is listening" line per address, then once the
+// 17201/17202 line (locally when every address is loopback) and the
+// maximum number of DACs.
+func (l *ErrorLog) ListeningDAC(eps []Endpoint) {
+	if len(eps) == 0 {
+		return
+	}
+	where := "locally"
+	for _, e := range eps {
+		l.Logf(SourceServer, "Server is listening on %s.", e.logAddress())
+		if !e.IsLoopback() {
+			where = "remotely"
+		}
+	}
+	l.Logf(SourceServer, "Dedicated admin connection support was established for listening %s on port %d.", where, eps[0].Port)
+	l.Log(SourceServer, MsgMaxDAC)
 }
 
 // winsock maps a listen error to the Winsock code and text SQL Server

@@ -227,9 +227,15 @@ func (s *Service) Run(ctx context.Context, inst Instance) error {
 	s.endpoints = inst.Endpoints()
 	s.effective = s.cfg.Effective()
 	s.mu.Unlock()
+	var dac []Endpoint
 	for _, e := range s.endpoints {
+		if e.Protocol == ProtoDAC {
+			dac = append(dac, e)
+			continue
+		}
 		s.log.Listening(e)
 	}
+	s.log.ListeningDAC(dac)
 	if strings.EqualFold(s.cfg.Get("sqlserver.edition"), "Express") && !hasProto(s.endpoints, ProtoDAC) {
 		s.log.Log(SourceServer, MsgDACDisabled)
 	}

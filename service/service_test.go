@@ -339,8 +339,14 @@ func TestFirstStartWithPreparedConfig(t *testing.T) {
 	if n.TCPPort != 1401 || !n.TCPEnabled || n.LocalSocket != svc.Paths().LocalSocket || n.UserConnections != 32767 {
 		t.Errorf("network %+v", n)
 	}
-	if got := n.TCPAddrs(); len(got) != 2 || got[0] != "0.0.0.0:1401" || got[1] != "[::]:1401" {
+	// tsqld listens on loopback unless remote connections are enabled
+	// (the "127.0.0.1:1433 unless told otherwise").
+	if got := n.TCPAddrs(); len(got) != 2 || got[0] != "127.0.0.1:1401" || got[1] != "[::1]:1401" {
 		t.Errorf("TCPAddrs %v", got)
+	}
+	n.RemoteConnections = true
+	if got := n.TCPAddrs(); len(got) != 2 || got[0] != "0.0.0.0:1401" || got[1] != "[::]:1401" {
+		t.Errorf("remote TCPAddrs %v", got)
 	}
 	if got := n.DACAddrs(); len(got) != 2 || got[0] != "127.0.0.1:1434" {
 		t.Errorf("DACAddrs %v", got)

@@ -197,7 +197,7 @@ var registry = []*Setting{
 	{Key: "network.localsocket", Kind: KindBool, Default: "1", Restart: true,
 		SQLServerName: `Sm\Enabled`, Help: "local Unix-socket connections (SQL Server's shared memory)"},
 	{Key: "network.remoteconnections", Kind: KindBool, Default: "0", Restart: true,
-		SQLServerName: "Allow remote connections", Help: "0 = TCP listens on the loopback addresses only"},
+		SQLServerName: "Allow remote connections", Help: "0 = TCP listens on the loopback addresses only (tsqld's default; set 1 in containers and servers)"},
 	{Key: "network.forceencryption", Kind: KindBool, Default: "0", Restart: true,
 		SQLServerName: `SuperSocketNetLib\ForceEncryption`, Help: "refuse clients that cannot encrypt (17835)"},
 	{Key: "network.forcestrictencryption", Kind: KindBool, Default: "0", Restart: true,

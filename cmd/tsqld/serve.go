@@ -98,6 +98,7 @@ func instanceConfig(svc *service.Service, f serveFlags) (embed.Config, error) {
 		CertFile:       n.TLSCert,
 		KeyFile:        n.TLSKey,
 		MaxConnections: n.UserConnections,
+		DACAddrs:       n.DACAddrs(),
 		ErrorLog:       errorLogAdapter{svc.ErrorLog()},
 		NoListenLog:    true,
 	}

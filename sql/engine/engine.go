@@ -133,6 +133,8 @@ func (e *Engine) NewSession(cfg SessionConfig) (Session, *msgs.Error) {
 		SPID: cfg.SPID, Login: cfg.Login.Name, Database: dbName,
 		Language: cfg.Language, AppName: cfg.AppName, HostName: cfg.HostName,
 		ODBCDefaults: cfg.ODBCDefaults,
+		ClientAddr:   cfg.ClientAddr, ClientPID: cfg.ClientPID, ClientLib: cfg.ClientLib,
+		PacketSize: cfg.PacketSize, TDSVersion: cfg.TDSVersion,
 	})
 	if merr != nil {
 		return nil, merr

@@ -46,6 +46,8 @@ func (c *Ctx) run(rel sem.Rel, y Yield) error {
 		return err
 	}
 	switch r := rel.(type) {
+	case *sem.SystemScan:
+		return c.systemScan(r, y)
 	case *sem.Scan:
 		t := &Table{DB: r.Table.DB, Obj: r.Table.Obj, Txn: c.Txn(r.Table.DB)}
 		if r.WithKey {
@@ -72,6 +74,9 @@ func (c *Ctx) run(rel sem.Rel, y Yield) error {
 	case *sem.Filter:
 		if sc, ok := r.In.(*sem.Scan); ok {
 			if done, err := c.trySeek(sc, r.Cond, y); done {
+				return err
+			}
+			if done, err := c.trySeekRange(sc, r.Cond, y); done {
 				return err
 			}
 		}

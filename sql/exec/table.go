@@ -96,19 +96,38 @@ func (t *Table) keyVals(ix *catalog.Index, row []types.Value) ([]types.Value, []
 // rowKey computes the storage key of row (clustered key or new row id).
 func (t *Table) rowKey(cs *Counters, row []types.Value) ([]byte, error) {
 	k := t.rowPrefix()
-	if ix := t.def().Clustered(); ix != nil {
+	ix := t.def().Clustered()
+	if ix != nil {
 		vals, desc := t.keyVals(ix, row)
-		return EncodeKey(k, vals, desc), nil
+		k = EncodeKey(k, vals, desc)
+		if ix.Unique {
+			return k, nil
+		}
+		// A non-unique clustered key gets a uniquifier, as in SQL Server.
 	}
 	cs.mu.Lock()
 	c := cs.get(t.DB, t.Obj.ID)
 	if !c.ridInit {
 		c.ridInit = true
-		it := t.Txn.Scan(k, catalog.PrefixEnd(k), true)
-		if it.Next() {
-			c.rowID = int64(binary.BigEndian.Uint64(it.Key()[len(k):]))
+		p := t.rowPrefix()
+		if ix == nil {
+			it := t.Txn.Scan(p, catalog.PrefixEnd(p), true)
+			if it.Next() && len(it.Key()) >= len(p)+8 {
+				c.rowID = int64(binary.BigEndian.Uint64(it.Key()[len(p):]))
+			}
+			it.Close()
+		} else {
+			// Uniquifiers trail each key: find the largest.
+			it := t.Txn.Scan(p, catalog.PrefixEnd(p), false)
+			for it.Next() {
+				if key := it.Key(); len(key) >= 8 {
+					if n := int64(binary.BigEndian.Uint64(key[len(key)-8:])); n > c.rowID {
+						c.rowID = n
+					}
+				}
+			}
+			it.Close()
 		}
-		it.Close()
 	}
 	c.rowID++
 	id := c.rowID
@@ -202,7 +221,7 @@ func (t *Table) Insert(cs *Counters, row []types.Value) (*msgs.Error, error) {
 	if err != nil {
 		return nil, err
 	}
-	if ix := t.def().Clustered(); ix != nil {
+	if ix := t.def().Clustered(); ix != nil && ix.Unique {
 		if _, ok, err := t.Txn.GetForUpdate(key); err != nil {
 			return nil, err
 		} else if ok {

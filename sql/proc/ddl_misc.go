@@ -6,7 +6,9 @@ import (
 
 	"github.com/tsqld/tsqld/sql/ast"
 	"github.com/tsqld/tsqld/sql/catalog"
+	"github.com/tsqld/tsqld/sql/msgs"
 	"github.com/tsqld/tsqld/sql/result"
+	"github.com/tsqld/tsqld/sql/types"
 )
 
 // objectByText resolves 'schema.name' / '#t' text (OBJECT_ID).
@@ -114,14 +116,19 @@ func (s *Session) createIndex(ctx context.Context, x *ast.CreateIndexStmt, w res
 	if serr != nil {
 		return serr, nil
 	}
-	clustered := x.Cluster == ast.Clustered
-	if clustered {
-		// Re-keying a heap is not supported yet: keep rows where they
-		// are and enforce the index as a nonclustered one.
+	if x.Cluster == ast.Clustered {
 		if def.Clustered() != nil {
 			return msgErr(1902, x.Name.Name, o.Name), nil
 		}
-		clustered = false
+		// Re-key the heap: rows move under the new clustered key.
+		s.appendIndex(def, catalog.Index{Name: x.Name.Name, Columns: cols, Unique: x.Unique, Clustered: true})
+		if serr := s.rewriteTable(ctx, db, o, def, func(r []types.Value) ([]types.Value, *msgs.Error) { return r, nil }); serr != nil {
+			if serr.e.Number == 2627 || serr.e.Number == 2601 {
+				return msgErr(1505, o.Schema+"."+o.Name, x.Name.Name, strings.TrimSuffix(serr.e.Text[strings.LastIndex(serr.e.Text, "is ")+3:], ".")), nil
+			}
+			return serr, nil
+		}
+		return nil, w.Done(result.Done{Cmd: result.CmdDDL, InProc: rc.inProc})
 	}
 	ix := catalog.Index{Name: x.Name.Name, Columns: cols, Unique: x.Unique}
 	s.appendIndex(def, ix)
@@ -161,7 +168,11 @@ func (s *Session) dropIndex(ctx context.Context, x *ast.DropIndexStmt, w result.
 		}
 		if ix.Constraint {
 			s.srv.ddlMu.Unlock()
-			return msgErr(3723, objText(&tn)+"."+ref.Name.Name), nil
+			kind := "UNIQUE KEY"
+			if ix.Primary {
+				kind = "PRIMARY KEY"
+			}
+			return msgErr(3723, objText(&tn)+"."+ref.Name.Name, kind), nil
 		}
 		t := s.execCtx(ctx).TableFor(db, o)
 		if err := t.DropIndex(ix); err != nil {
@@ -369,7 +380,7 @@ func (s *Session) dropDatabase(name string, ifExists bool) *stmtError {
 		return msgErr(3701, "drop", "database", name)
 	}
 	if d.ID <= catalog.MSDBID {
-		return msgErr(3708, "database", d.Name, "a system database")
+		return msgErr(3708, "drop", "database", d.Name, "a system database")
 	}
 	if d == s.db {
 		return msgErr(3702, d.Name)

@@ -236,7 +236,8 @@ func (s *Session) execSQLWithParams(ctx context.Context, text, def string, args 
 			continue
 		}
 		d := defs[bound[i]]
-		if err := w.ReturnValue(result.ReturnValue{Ordinal: ordinalBase + i + 1, Name: a.Name, Type: d.t, Value: s.frame.vals[slots[bound[i]]]}); err != nil {
+		ot, ov := outParam(s.frame.vals[slots[bound[i]]], d.t, a.Type)
+		if err := w.ReturnValue(result.ReturnValue{Ordinal: ordinalBase + i + 1, Name: a.Name, Type: ot, Value: ov}); err != nil {
 			return nil, err
 		}
 	}
@@ -430,7 +431,8 @@ func (s *Session) callProcRPC(ctx context.Context, name string, params []Param, 
 			}
 		}
 		if idx < len(defs) {
-			if err := w.ReturnValue(result.ReturnValue{Ordinal: i, Name: defs[idx].name, Type: defs[idx].t, Value: outs[idx]}); err != nil {
+			ot, ov := outParam(outs[idx], defs[idx].t, p.Type)
+			if err := w.ReturnValue(result.ReturnValue{Ordinal: i, Name: defs[idx].name, Type: ot, Value: ov}); err != nil {
 				return nil, err
 			}
 		}

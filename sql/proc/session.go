@@ -2,7 +2,6 @@ package proc
 
 import (
 	"context"
-	"strings"
 	"sync/atomic"
 
 	"github.com/tsqld/tsqld/sql/ast"
@@ -23,6 +22,12 @@ type SessionConfig struct {
 	AppName      string
 	HostName     string
 	ODBCDefaults bool
+	// Connection facts for sys.dm_exec_sessions / dm_exec_connections.
+	ClientAddr string
+	ClientPID  uint32
+	ClientLib  string
+	PacketSize int
+	TDSVersion uint32
 }
 
 // Param is one RPC parameter.
@@ -81,6 +86,7 @@ func (s *Server) NewSession(cfg SessionConfig) (*Session, *msgs.Error) {
 		ss.opts.Language = cfg.Language
 	}
 	ss.frame = newFrame(nil)
+	s.registerSession(ss)
 	return ss, nil
 }
 
@@ -107,6 +113,7 @@ func (s *Session) Close() error {
 		return nil
 	}
 	s.closed = true
+	s.srv.unregisterSession(s)
 	if s.tx != nil {
 		s.rollbackAll()
 	}
@@ -183,5 +190,3 @@ func (s *Session) ParseQuery(text string) (*ast.Query, error) {
 	}
 	return nil, msgs.New(4413, text)
 }
-
-func lower(s string) string { return strings.ToLower(s) }

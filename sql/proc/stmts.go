@@ -37,6 +37,8 @@ func (s *Session) exec(ctx context.Context, st ast.Node, w result.Writer, rc *ru
 		return s.createTable(ctx, x, w, rc)
 	case *ast.CreateIndexStmt:
 		return s.createIndex(ctx, x, w, rc)
+	case *ast.AlterTableStmt:
+		return s.alterTable(ctx, x, w, rc)
 	case *ast.DropIndexStmt:
 		return s.dropIndex(ctx, x, w, rc)
 	case *ast.DropStmt:
@@ -97,7 +99,12 @@ func (s *Session) exec(ctx context.Context, st ast.Node, w result.Writer, rc *ru
 			}
 			text = sv.S
 		}
-		return nil, w.Message(&msgs.Error{Number: 0, Severity: 0, State: 1, Line: line, Server: s.srv.cfg.ServerName, Proc: rc.procName, Text: text})
+		if err := w.Message(&msgs.Error{Number: 0, Severity: 0, State: 1, Line: line, Server: s.srv.cfg.ServerName, Proc: rc.procName, Text: text}); err != nil {
+			return nil, err
+		}
+		// SQL Server ends a PRINT with its own DONE (clients see a result
+		// set boundary after the message).
+		return nil, w.Done(result.Done{InProc: rc.inProc})
 	case *ast.RaiserrorStmt:
 		return s.raiserror(ctx, x, w, rc)
 	case *ast.ThrowStmt:

@@ -296,6 +296,9 @@ func (b *Binder) namedTable(s *scope, te *ast.NamedTable) Rel {
 	}
 	db, o := b.LookupObject(n)
 	if o == nil {
+		if r := b.systemView(s, te); r != nil {
+			return r
+		}
 		b.fail(te, 208, fullName(n))
 	}
 	alias := te.Alias.Name

@@ -31,7 +31,7 @@ func (b *Binder) ResolveType(tn *ast.TypeName, inCast bool) types.Type {
 		}
 		n := arg(0, defLen)
 		if n < 1 || n > limit {
-			b.fail(tn, 131, tn.Name.Name, n, limit)
+			b.fail(tn, 131, n, "type", tn.Name.Name, limit)
 		}
 		t := types.Type{ID: id, Length: int32(n)}
 		if id != types.Binary && id != types.VarBinary {
@@ -56,7 +56,7 @@ func (b *Binder) ResolveType(tn *ast.TypeName, inCast bool) types.Type {
 			b.fail(tn, 1002, p)
 		}
 		if s < 0 || s > p {
-			b.fail(tn, 183, s, tn.Name.Name)
+			b.fail(tn, 183, s, tn.Name.Name, 0, p)
 		}
 		id := types.Decimal
 		if name == "numeric" {

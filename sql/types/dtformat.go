@@ -13,6 +13,9 @@ var monthAbbr = [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug
 // smalldatetime, ISO "yyyy-mm-dd", "hh:mi:ss.nnnnnnn", "yyyy-mm-dd
 // hh:mi:ss.nnnnnnn [+hh:mm]" for date, time, datetime2, datetimeoffset.
 func FormatDateTime(v Value, t Type, style int) (string, *msgs.Error) {
+	if s, ok := formatDateOrTimeOnly(v, t, style); ok {
+		return s, nil
+	}
 	day, tt := SplitTicks(v.I)
 	y, mo, d := DateParts(day)
 	h, mi, s, frac := ClockParts(tt)

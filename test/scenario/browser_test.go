@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"context"
 	"errors"
 	"os/exec"
 	"strings"
@@ -69,6 +70,20 @@ func TestNamedInstanceThroughBrowser(t *testing.T) {
 	c := mustLogin(t, dsn(`127.0.0.1\SCEN6`, 0), nil)
 	if got := scalar(t, c, "SELECT CAST(SERVERPROPERTY('InstanceName') AS varchar(20))"); got != "SCEN6" {
 		t.Errorf("SERVERPROPERTY('InstanceName') = %q", got)
+	}
+	c.Close()
+
+	// admin:127.0.0.1\SCEN6 asks the Browser for the DAC port (CLNT_UCAST_DAC).
+	dacPort := in.endpoint(service.ProtoDAC).Port
+	if p, err := br.client().ResolveDAC(context.Background(), "127.0.0.1", "SCEN6"); err != nil || p != dacPort {
+		t.Fatalf("Browser DAC port: %d, %v; want %d", p, err, dacPort)
+	}
+	c = mustLogin(t, dsn(`127.0.0.1\SCEN6`, 0, "protocol", "admin"), nil)
+	if got := scalar(t, c, "SELECT CAST(1 AS varchar(10))"); got != "1" {
+		t.Errorf("query over admin:127.0.0.1\\SCEN6 = %q", got)
+	}
+	if e := sqlError(t, loginErr(t, dsn("127.0.0.1", dacPort), nil)); e.Number != 17810 {
+		t.Errorf("second DAC while admin: is connected: %d %s; want 17810", e.Number, e.Message)
 	}
 	c.Close()
 

@@ -211,7 +211,8 @@ func login(t *testing.T, d string, dialer mssql.Dialer) (*sql.Conn, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	db := sql.OpenDB(c)
-	db.SetMaxIdleConns(1)
+	// No idle pool: closing the *sql.Conn ends the session.
+	db.SetMaxIdleConns(0)
 	t.Cleanup(func() { db.Close() })
 	conn, err := db.Conn(ctx)
 	if err != nil {
@@ -316,3 +317,15 @@ func (d unixDialer) DialContext(ctx context.Context, _, _ string) (net.Conn, err
 func itoa(n int) string { return fmt.Sprint(n) }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// waitFor polls cond for up to 5 s.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}

@@ -1,0 +1,264 @@
+package proc
+
+import (
+	"context"
+	"os"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/tsqld/tsqld/sql/ast"
+	"github.com/tsqld/tsqld/sql/catalog"
+	"github.com/tsqld/tsqld/sql/exec"
+	"github.com/tsqld/tsqld/sql/parser"
+	"github.com/tsqld/tsqld/sql/sysobj"
+	"github.com/tsqld/tsqld/sql/types"
+	"github.com/tsqld/tsqld/storage"
+)
+
+// sysState is what the system views and procedures keep per server:
+// the live sessions, sp_configure values and application locks. It hangs
+// off the Server through a side table so Server's layout stays the engine
+// helper's.
+type sysState struct {
+	mu       sync.Mutex
+	started  time.Time
+	sessions map[*Session]*sessMeta
+	config   map[int32][2]int64 // configuration_id → {value, value_in_use}
+	locks    *appLocks
+}
+
+type sessMeta struct {
+	loginTime   time.Time
+	lastRequest time.Time
+	ctxValues   map[string]sessCtxValue // sp_set_session_context
+}
+
+var sysStates sync.Map // *Server → *sysState
+
+func (s *Server) sys() *sysState {
+	if v, ok := sysStates.Load(s); ok {
+		return v.(*sysState)
+	}
+	v, _ := sysStates.LoadOrStore(s, &sysState{started: time.Now(), sessions: map[*Session]*sessMeta{}, config: map[int32][2]int64{}, locks: newAppLocks()})
+	return v.(*sysState)
+}
+
+// registerSession records a new session (sys.dm_exec_sessions).
+func (s *Server) registerSession(ss *Session) {
+	st := s.sys()
+	st.mu.Lock()
+	now := time.Now()
+	st.sessions[ss] = &sessMeta{loginTime: now, lastRequest: now}
+	st.mu.Unlock()
+}
+
+// unregisterSession forgets a closed session and frees its app locks.
+func (s *Server) unregisterSession(ss *Session) {
+	st := s.sys()
+	st.mu.Lock()
+	delete(st.sessions, ss)
+	st.mu.Unlock()
+	st.locks.releaseAll(ss)
+}
+
+func (s *Session) meta() *sessMeta {
+	st := s.srv.sys()
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	m := st.sessions[s]
+	if m == nil {
+		m = &sessMeta{loginTime: time.Now(), lastRequest: time.Now()}
+		st.sessions[s] = m
+	}
+	return m
+}
+
+// Catalog implements sysobj.Env.
+func (s *Session) Catalog() *catalog.Catalog { return s.srv.cat }
+
+// CurrentDB implements sysobj.Env.
+func (s *Session) CurrentDB() *catalog.Database { return s.db }
+
+// SPID implements sysobj.Env.
+func (s *Session) SPID() int16 { return s.cfg.SPID }
+
+// ServerInfo implements sysobj.Env.
+func (s *Session) ServerInfo() sysobj.ServerInfo {
+	host, _ := os.Hostname()
+	return sysobj.ServerInfo{ServerName: s.srv.cfg.ServerName, InstanceName: s.srv.cfg.InstanceName, MachineName: host,
+		Edition: s.srv.cfg.Edition, Collation: s.srv.cfg.Collation, Started: s.srv.sys().started}
+}
+
+// Sessions implements sysobj.Env.
+func (s *Server) sessionList() []*Session {
+	st := s.sys()
+	st.mu.Lock()
+	out := make([]*Session, 0, len(st.sessions))
+	for ss := range st.sessions {
+		out = append(out, ss)
+	}
+	st.mu.Unlock()
+	sort.Slice(out, func(i, j int) bool { return out[i].cfg.SPID < out[j].cfg.SPID })
+	return out
+}
+
+// Sessions implements sysobj.Env.
+func (s *Session) Sessions() []sysobj.SessionInfo {
+	var out []sysobj.SessionInfo
+	for _, ss := range s.srv.sessionList() {
+		m := ss.meta()
+		info := sysobj.SessionInfo{SPID: ss.cfg.SPID, Login: ss.cfg.Login, Host: ss.cfg.HostName, Program: ss.cfg.AppName,
+			Database: ss.db.Name, DatabaseID: ss.db.ID, Language: ss.opts.Language, LoginTime: m.loginTime,
+			LastRequest: m.lastRequest, Running: ss == s, TextSize: int32(ss.opts.TextSize), DateFormat: ss.opts.DateFormat,
+			DateFirst: int16(ss.opts.DateFirst), LockTimeout: int32(ss.opts.LockTimeout), Options: uint32(ss.opts.Flags),
+			Isolation: int16(ss.opts.Isolation), OpenTran: int32(ss.tranCount()),
+			ClientAddr: ss.cfg.ClientAddr, ClientPID: int32(ss.cfg.ClientPID), ClientLib: ss.cfg.ClientLib,
+			PacketSize: int32(ss.cfg.PacketSize), TDSVersion: ss.cfg.TDSVersion}
+		if ss == s {
+			info.LastRequest = time.Now()
+		}
+		out = append(out, info)
+	}
+	return out
+}
+
+// Params implements sysobj.Env: a procedure's parameters, from its
+// stored definition.
+func (s *Session) Params(o *catalog.Object) []sysobj.Param {
+	if o == nil || o.Proc == nil {
+		return nil
+	}
+	stmts, err := parser.ParseBatch(o.Proc.Definition, parser.Options{})
+	if err != nil || len(stmts) != 1 {
+		return nil
+	}
+	cp, ok := stmts[0].(*ast.CreateProcStmt)
+	if !ok {
+		return nil
+	}
+	b, _ := s.binder(1)
+	var out []sysobj.Param
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				if _, ok := recoverBind(r); !ok {
+					panic(r)
+				}
+			}
+		}()
+		for _, p := range cp.Params {
+			out = append(out, sysobj.Param{Name: p.Name, Type: b.ResolveType(p.Type, false), Output: p.Output, Default: p.Default != nil})
+		}
+	}()
+	return out
+}
+
+// ViewColumns implements sysobj.Env: binds the view's query.
+func (s *Session) ViewColumns(o *catalog.Object) []sysobj.Column {
+	if o == nil || o.View == nil {
+		return nil
+	}
+	q, err := s.ParseQuery(o.View.Query)
+	if err != nil {
+		return nil
+	}
+	b, _ := s.binder(1)
+	rel, berr := b.BindQuery(q)
+	if berr != nil {
+		return nil
+	}
+	var out []sysobj.Column
+	for i, c := range rel.Cols() {
+		name := c.Name
+		if i < len(o.View.Columns) {
+			name = o.View.Columns[i]
+		}
+		out = append(out, sysobj.Column{Name: name, Type: c.Type, Nullable: c.Nullable})
+	}
+	return out
+}
+
+// readTxn returns a transaction to read database d's data: the session's
+// own when one is open (so it sees its uncommitted rows), else a fresh
+// read-only one the caller must release.
+func (s *Session) readTxn(d *catalog.Database) (storage.Txn, func(), error) {
+	if s.tx != nil {
+		if d.ID == catalog.TempDBID && s.tx.temp != nil {
+			return s.tx.temp, func() {}, nil
+		}
+		if s.tx.main != nil {
+			return s.tx.main, func() {}, nil
+		}
+	}
+	eng := s.srv.main
+	if d.ID == catalog.TempDBID && s.srv.temp != nil {
+		eng = s.srv.temp
+	}
+	ctx := s.ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	txn, err := eng.Begin(ctx, storage.TxnOptions{ReadOnly: true, LockTimeout: -1})
+	if err != nil {
+		return nil, nil, err
+	}
+	return txn, func() { txn.Rollback() }, nil
+}
+
+// IdentCurrent implements sysobj.Env.
+func (s *Session) IdentCurrent(d *catalog.Database, o *catalog.Object) (int64, bool) {
+	if o == nil || o.Table == nil {
+		return 0, false
+	}
+	col := o.Table.IdentityColumn()
+	if col < 0 {
+		return 0, false
+	}
+	txn, done, err := s.readTxn(d)
+	if err != nil {
+		return 0, false
+	}
+	defer done()
+	t := &exec.Table{DB: d.ID, Obj: o, Txn: txn}
+	v, gen, err := t.CurrentIdentity(s.srv.counters, col)
+	if err != nil {
+		return 0, false
+	}
+	return v, gen
+}
+
+// RowCount implements sysobj.Env.
+func (s *Session) RowCount(d *catalog.Database, o *catalog.Object) int64 {
+	if o == nil || o.Table == nil {
+		return 0
+	}
+	txn, done, err := s.readTxn(d)
+	if err != nil {
+		return 0
+	}
+	defer done()
+	var n int64
+	t := &exec.Table{DB: d.ID, Obj: o, Txn: txn}
+	t.Scan(func([]byte, []types.Value) error { n++; return nil })
+	return n
+}
+
+// Configurations implements sysobj.Env.
+func (s *Session) Configurations() []sysobj.ConfigValue {
+	st := s.srv.sys()
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	out := make([]sysobj.ConfigValue, 0, len(sysobj.ConfigOptions))
+	for i := range sysobj.ConfigOptions {
+		o := &sysobj.ConfigOptions[i]
+		cv := sysobj.ConfigValue{Option: o, Value: o.Default, InUse: o.Default}
+		if v, ok := st.config[o.ID]; ok {
+			cv.Value, cv.InUse = v[0], v[1]
+		}
+		out = append(out, cv)
+	}
+	return out
+}
+
+var _ sysobj.Env = (*Session)(nil)
