@@ -367,3 +367,10 @@ func GeneratePassword() (string, error) {
 	}
 	return string(b), nil
 }
+
+func (c *Config) logger() *slog.Logger {
+	if c.Logger != nil {
+		return c.Logger
+	}
+	return slog.Default()
+}

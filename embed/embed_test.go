@@ -104,7 +104,9 @@ var typeCases = []struct{ expr, want string }{
 	{"CAST('2024-02-29 13:45:30.1234567 +02:00' AS datetimeoffset(7))", "2024-02-29T13:45:30.1234567+02:00"},
 	{"CAST('6F9619FF-8B86-D011-B42D-00C04FC964FF' AS uniqueidentifier)", "[255 25 150 111 134 139 17 208 180 45 0 192 79 201 100 255]"},
 	{"REPLICATE(CAST(N'x' AS nvarchar(max)), 5000)", strings.Repeat("x", 5000)},
-	{"CAST(REPLICATE('y', 9000) AS varchar(max))", strings.Repeat("y", 9000)},
+	// REPLICATE of a non-max string stops at 8000 bytes, as on SQL Server:
+	// the input must be max to get more.
+	{"REPLICATE(CAST('y' AS varchar(max)), 9000)", strings.Repeat("y", 9000)},
 	{"CAST('<a/>' AS xml)", "<a/>"},
 	{"CAST(42 AS sql_variant)", "42"},
 	{"CAST(NULL AS int)", "<nil>"},

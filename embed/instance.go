@@ -15,12 +15,23 @@ import (
 type Instance struct {
 	cfg Config
 
-	mu  sync.Mutex
-	srv *Server
+	mu          sync.Mutex
+	srv         *Server
+	remoteAdmin bool // the DAC listens on every address
 }
 
 // NewInstance prepares an instance; nothing runs until Start.
-func NewInstance(cfg Config) *Instance { return &Instance{cfg: cfg} }
+func NewInstance(cfg Config) *Instance {
+	i := &Instance{cfg: cfg}
+	for _, a := range cfg.DACAddrs {
+		if h, _, err := net.SplitHostPort(a); err == nil {
+			if ip := net.ParseIP(h); ip != nil && ip.IsUnspecified() {
+				i.remoteAdmin = true
+			}
+		}
+	}
+	return i
+}
 
 // Server returns the running server (nil before Start).
 func (i *Instance) Server() *Server {
@@ -71,6 +82,37 @@ func (i *Instance) Stop(nowait bool) error {
 		return s.Close()
 	}
 	return s.Shutdown(context.Background())
+}
+
+// Reconfigure applies the settings that take effect at once; of those the
+// engine's listeners care about sqlserver.remoteadmin: the DAC moves
+// between loopback and every address without a restart, as with
+// sp_configure 'remote admin connections'.
+func (i *Instance) Reconfigure(effective map[string]string) {
+	s := i.Server()
+	if s == nil || len(i.cfg.DACAddrs) == 0 {
+		return
+	}
+	remote := effective["sqlserver.remoteadmin"] == "1"
+	i.mu.Lock()
+	same := remote == i.remoteAdmin
+	i.remoteAdmin = remote
+	i.mu.Unlock()
+	if same {
+		return
+	}
+	_, port, err := net.SplitHostPort(i.cfg.DACAddrs[0])
+	if err != nil {
+		return
+	}
+	hosts := []string{"127.0.0.1", "::1"}
+	if remote {
+		hosts = []string{"0.0.0.0", "::"}
+	}
+	addrs := []string{net.JoinHostPort(hosts[0], port), net.JoinHostPort(hosts[1], port)}
+	if err := s.TDS().SetDACAddrs(addrs); err != nil {
+		i.cfg.logger().Warn("moving the dedicated admin connection", "addrs", addrs, "err", err)
+	}
 }
 
 // Endpoints lists the listeners actually open.

@@ -16,6 +16,7 @@
 #   --pin    servers on CPU 0, the client on the other CPUs (taskset)
 #   --keep   keep the temp directory (logs) after the run
 #   --tsqld-bin=PATH  measure this tsqld binary instead of building ./cmd/tsqld
+#   --standin  run tsqld through the harness's embed-based stand-in for `tsqld serve`
 # Other flags go to `tsqldbench run` (e.g. --only point,write --conc 1,4).
 # Exit status 0 when both servers started and the harness ran (rows where
 # tsqld fails are recorded in the report, not fatal).
@@ -25,6 +26,7 @@ export PATH="/usr/local/go/bin:$PATH"
 
 pin=0
 keep=0
+standin=0
 tsqld_bin="" # a prebuilt tsqld to measure instead of building ./cmd/tsqld
 starts=5 # start → login is timed over this many starts (the first on fresh data)
 args=()
@@ -33,6 +35,7 @@ for a in "$@"; do
 	--quick) starts=3; args+=("$a") ;;
 	--pin) pin=1 ;;
 	--keep) keep=1 ;;
+	--standin) standin=1 ;;
 	--tsqld-bin=*) tsqld_bin=${a#--tsqld-bin=} ;;
 	*) args+=("$a") ;;
 	esac
@@ -140,7 +143,7 @@ pg_pid=$(head -1 "$pg_data/postmaster.pid")
 log "PostgreSQL start → login: ${pg_ready} ms (postmaster pid $pg_pid)"
 
 # tsqld on durable pebble storage with its default durability.
-if "$work/tsqld" serve --help >/dev/null 2>&1; then
+if [[ $standin == 0 ]] && "$work/tsqld" serve --help >/dev/null 2>&1; then
 	# --home keeps the instance (mssql.conf, error log, pid file) in the
 	# temp directory instead of /var/opt/tsqld.
 	tsqld_cmd=("$work/tsqld" serve --home "$work/tsqld-home" --listen 127.0.0.1 --port "$tsqld_port"
@@ -148,7 +151,7 @@ if "$work/tsqld" serve --help >/dev/null 2>&1; then
 	tsqld_started="tsqld serve"
 else
 	tsqld_cmd=("$bench" serve --port "$tsqld_port" --data "$work/tsqld-data")
-	tsqld_started="stand-in: tsqldbench serve (package embed; this tsqld has no serve command yet)"
+	tsqld_started="stand-in: tsqldbench serve (package embed)"
 fi
 log "starting tsqld (port $tsqld_port): $tsqld_started"
 tsqld_ready=$("$bench" launch --repeat "$starts" --side tsqld --addr "127.0.0.1:$tsqld_port" --pidfile "$work/tsqld.pid" \

@@ -40,6 +40,7 @@ type conn struct {
 	packetSize int
 	login      string // login name, for logs
 	sess       engine.Session
+	bulk       *bulkState // an INSERT BULK awaiting its bulk load message
 
 	mu      sync.Mutex
 	current *request // last request handed to the executor

@@ -130,3 +130,65 @@ func (s *Server) releaseDAC(c *conn) {
 	}
 	s.mu.Unlock()
 }
+
+// SetDACAddrs moves the DAC to other addresses while the server runs
+// (sp_configure 'remote admin connections' applies at once): the old
+// listeners close, then the new ones open on the same port if it can be
+// had again, else on the addresses' own port or a dynamic one. A DAC
+// session already connected is kept.
+func (s *Server) SetDACAddrs(addrs []string) error {
+	s.mu.Lock()
+	if s.closed || !s.serving {
+		s.mu.Unlock()
+		return net.ErrClosed
+	}
+	old := s.dacLns
+	s.dacLns = nil
+	s.mu.Unlock()
+	port := 0
+	for _, l := range old {
+		port = l.Addr().(*net.TCPAddr).Port
+		l.Close()
+	}
+	var ls []net.Listener
+	var err error
+	if port != 0 {
+		same := make([]string, len(addrs))
+		for i, a := range addrs {
+			h, _, serr := net.SplitHostPort(a)
+			if serr != nil {
+				return serr
+			}
+			same[i] = net.JoinHostPort(h, strconv.Itoa(port))
+		}
+		ls, err = listenOnePort(same, false)
+	}
+	if ls == nil {
+		s.cfg.DACAddrs = addrs
+		ls = s.listenDAC()
+		if ls == nil && err == nil {
+			err = errors.New("the DAC could not listen")
+		}
+	}
+	if ls == nil {
+		return err
+	}
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		closeAll(ls)
+		return net.ErrClosed
+	}
+	s.dacLns = ls
+	for _, l := range ls {
+		s.wg.Add(1)
+		go func(l net.Listener) {
+			defer s.wg.Done()
+			if err := s.acceptLoop(l, true); err != nil {
+				s.cfg.Logger.Warn("DAC listener failed", "addr", l.Addr(), "err", err)
+			}
+		}(l)
+	}
+	s.mu.Unlock()
+	return nil
+}

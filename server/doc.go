@@ -1,6 +1,8 @@
 // Package server is the one adapter between the TDS wire and the SQL engine.
 //
-// It owns the listeners (TCP on IPv4/IPv6, an optional Unix socket), the
+// It owns the listeners (TCP on IPv4/IPv6, an optional Unix socket, the
+// dedicated admin connection's own TCP listeners: sysadmin only, one at a
+// time, outside the user-connection limit), the
 // per-connection state machine (first-byte dispatch, PRELOGIN, encryption
 // negotiation and the TLS plumbing of TDS 7.x and TDS 8 strict, LOGIN7,
 // the login response), the request loop (a reader goroutine per connection

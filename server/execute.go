@@ -37,8 +37,14 @@ func (c *conn) execute(r *request) (fatal bool) {
 			c.logf("SQL batch: %v", derr)
 			return true
 		}
+		if ib, ok := parseInsertBulk(b.Text); ok {
+			err = c.startBulk(r.ctx, ib, w)
+			break
+		}
+		c.bulk = nil
 		err = c.sess.ExecBatch(r.ctx, b.Text, w)
 	case tds.PacketRPC:
+		c.bulk = nil
 		var req tds.RPCRequest
 		if derr := req.Decode(r.payload, c.version); derr != nil {
 			c.logf("RPC: %v", derr)
@@ -72,9 +78,7 @@ func (c *conn) execute(r *request) (fatal bool) {
 		}
 		err = c.sess.ExecTM(r.ctx, req, w)
 	case tds.PacketBulkLoad:
-		// INSERT BULK is refused by the engine before a client gets here.
-		w.Message(&msgs.Error{Number: 4022, Severity: 16, State: 1, Line: 1,
-			Text: "Bulk load data was expected but not sent. The batch will be terminated."})
+		err = c.loadBulk(r.ctx, r.payload, w)
 	default:
 		c.logf("unexpected packet type %v after login", r.typ)
 		return true

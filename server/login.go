@@ -57,6 +57,11 @@ func (c *conn) doLogin(msg tds.Message) bool {
 		c.sendLoginFailure(e)
 		return false
 	}
+	if c.srv.draining.Load() {
+		c.srv.cfg.ErrorLog.Error("Logon", 17188, 16, 1, msgs.NewIn(msgs.English, 17188, 1, fmt.Sprintf(" [CLIENT: %s]", c.clientIP)).Text)
+		c.sendLoginFailure(msgs.NewIn(lang, 17188, 1, ""))
+		return false
+	}
 	if c.dac && !c.claimDAC(lang) {
 		return false
 	}
@@ -83,6 +88,10 @@ func (c *conn) doLogin(msg tds.Message) bool {
 		c.loginFailed(l.UserName, msgs.NewIn(msgs.English, 18456, 1, l.UserName, "", ""), &l)
 		return false
 	}
+	localIP, localPort := "", 0
+	if c.transport == "TCP" {
+		localIP, localPort = splitHostPort(c.nc.LocalAddr())
+	}
 	sess, merr := c.srv.cfg.Backend.NewSession(engine.SessionConfig{
 		SPID:         c.spid,
 		Login:        li,
@@ -96,6 +105,11 @@ func (c *conn) doLogin(msg tds.Message) bool {
 		ODBCDefaults: l.ODBC() || l.OLEDB(),
 		PacketSize:   size,
 		TDSVersion:   uint32(c.version),
+		Encrypted:    c.encrypted,
+		Transport:    c.transport,
+		LocalAddr:    localIP,
+		LocalPort:    localPort,
+		ClientPort:   c.clientPort,
 	})
 	if merr != nil {
 		c.loginFailed(l.UserName, merr, &l)

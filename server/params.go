@@ -18,6 +18,14 @@ func (c *conn) rpcFromCall(rpc *engine.RPC, call *tds.RPCCall) *msgs.Error {
 	rpc.Params = rpc.Params[:0]
 	for i := range call.Params {
 		p := &call.Params[i]
+		if p.TVP != nil {
+			tv, err := tableValue(p.TVP)
+			if err != nil {
+				return rpcParamError(i+1, p.Name, err)
+			}
+			rpc.Params = append(rpc.Params, engine.Param{Name: p.Name, Output: p.Output(), TVP: tv})
+			continue
+		}
 		t, err := typeFromInfo(&p.TypeInfo)
 		if err != nil {
 			return rpcParamError(i+1, p.Name, err)

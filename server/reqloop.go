@@ -119,6 +119,18 @@ func (c *conn) execLoop(reqs <-chan *request) {
 			}
 			continue
 		}
+		if c.srv.draining.Load() {
+			// Shutting down: running requests finish, new ones do not
+			// start; the session ends as SHUTDOWN ends it.
+			c.abort()
+			r.cancel()
+			for r := range reqs {
+				if r.cancel != nil {
+					r.cancel()
+				}
+			}
+			return
+		}
 		c.setStatus("running")
 		fatal := c.execute(r)
 		c.mu.Lock()

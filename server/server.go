@@ -16,8 +16,9 @@ type Server struct {
 	cfg  Config
 	cert *Certificate // nil when Encryption == EncryptNone
 
-	reg    *registry
-	paused atomic.Bool
+	reg      *registry
+	paused   atomic.Bool
+	draining atomic.Bool // graceful shutdown: logins get 17188, idle sessions end
 
 	ctx    context.Context // cancelled by Close: ends every session
 	cancel context.CancelFunc

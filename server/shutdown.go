@@ -5,14 +5,15 @@ import (
 	"time"
 )
 
-// Shutdown is SQL Server's SHUTDOWN without NOWAIT: it stops accepting
-// connections, lets the requests that are running finish (new requests on
-// idle sessions are not started: their sessions end), then closes every
-// session (open transactions roll back) and waits for the goroutines. When
-// ctx ends first, the remaining requests are cancelled as with Close (the
-// NOWAIT behaviour).
+// Shutdown is SQL Server's SHUTDOWN without NOWAIT: it refuses new logins
+// with 17188 (the listeners stay open meanwhile, so clients learn why
+// rather than getting a refused connection), lets the requests that are
+// running finish (new requests on idle sessions are not started: their
+// sessions end), then closes every session (open transactions roll back)
+// and waits for the goroutines. When ctx ends first, the remaining
+// requests are cancelled as with Close (the NOWAIT behaviour).
 func (s *Server) Shutdown(ctx context.Context) error {
-	s.closeListeners()
+	s.draining.Store(true)
 	tick := time.NewTicker(10 * time.Millisecond)
 	defer tick.Stop()
 	for s.running() > 0 {

@@ -3,6 +3,7 @@ package service
 import (
 	"fmt"
 	"os"
+	"slices"
 	"time"
 )
 
@@ -109,8 +110,42 @@ func (s *Service) reconfigure() error {
 		}
 		s.mu.Unlock()
 		r.Reconfigure(m)
+		s.refreshDACEndpoints()
 	}
 	return nil
+}
+
+// refreshDACEndpoints picks up a DAC the instance moved (remote admin
+// connections applies at once): the new listeners are logged as at
+// start-up and the runtime file (the Browser's DAC port) is rewritten.
+func (s *Service) refreshDACEndpoints() {
+	s.mu.Lock()
+	inst, started, old := s.inst, s.started, s.endpoints
+	s.mu.Unlock()
+	if inst == nil || started.IsZero() {
+		return
+	}
+	eps := inst.Endpoints()
+	dac := func(eps []Endpoint) []Endpoint {
+		var out []Endpoint
+		for _, e := range eps {
+			if e.Protocol == ProtoDAC {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	before, after := dac(old), dac(eps)
+	if slices.Equal(before, after) {
+		return
+	}
+	s.mu.Lock()
+	s.endpoints = eps
+	s.mu.Unlock()
+	s.log.ListeningDAC(after)
+	if err := s.writeRuntimeFile(); err != nil {
+		s.log.Logf(SourceServer, "Could not write the runtime state file '%s': %v", s.paths.RuntimeFile, err)
+	}
 }
 
 func (s *Service) handleControl(req ControlRequest) ControlResponse {

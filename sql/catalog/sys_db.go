@@ -30,6 +30,9 @@ type AliasType struct {
 	Name     string
 	Base     types.Type
 	Nullable bool
+	// Table is set for a table type (CREATE TYPE … AS TABLE): the
+	// definition each table-valued parameter of the type is created from.
+	Table *Table `json:",omitempty"`
 }
 
 // ExtProperty is one extended property (sys.extended_properties).

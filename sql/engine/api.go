@@ -55,6 +55,15 @@ type SessionConfig struct {
 	ODBCDefaults bool
 	PacketSize   int
 	TDSVersion   uint32
+	// Connection facts for sys.dm_exec_connections: the whole session is
+	// encrypted (TLS after login, or TDS 8), the transport ("TCP" or
+	// "Unix"), the server-side address and port the client reached, and
+	// the client's port.
+	Encrypted  bool
+	Transport  string
+	LocalAddr  string
+	LocalPort  int
+	ClientPort int
 }
 
 // Param is one RPC parameter, already decoded from the wire.
@@ -63,6 +72,9 @@ type Param struct {
 	Type   types.Type
 	Value  types.Value
 	Output bool
+	// TVP is the value of a table-valued parameter (Type and Value are
+	// then unused).
+	TVP *types.TableValue
 }
 
 // Well-known RPC procedure ids (TDS ProcID).

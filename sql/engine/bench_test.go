@@ -103,3 +103,50 @@ func BenchmarkInsert(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkInsertPebble is BenchmarkInsert on the durable backend (each
+// autocommit statement syncs).
+func BenchmarkInsertPebble(b *testing.B) {
+	e := openEngine(b, backends[1].open(b, b.TempDir()))
+	b.Cleanup(func() { e.Close() })
+	s := newSession(b, e)
+	run(b, s, "CREATE TABLE bench (id int PRIMARY KEY, name varchar(30), v float)")
+	rpc := &RPC{ProcID: ProcExecuteSQL, Params: []Param{nv("INSERT INTO bench VALUES (@p1, 'x', 1.5)"), nv("@p1 int"), intParam("@p1", 0, false)}}
+	w := &discard{}
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		rpc.Params[2].Value.I = int64(i)
+		if err := s.ExecRPC(ctx, rpc, w); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPointSelectPebble is the point select on the durable backend.
+func BenchmarkPointSelectPebble(b *testing.B) {
+	e := openEngine(b, backends[1].open(b, b.TempDir()))
+	b.Cleanup(func() { e.Close() })
+	s := newSession(b, e)
+	run(b, s, "CREATE TABLE bench (id int PRIMARY KEY, name varchar(30), v float)")
+	q := "INSERT INTO bench VALUES "
+	for j := 0; j < 1000; j++ {
+		if j > 0 {
+			q += ","
+		}
+		q += fmt.Sprintf("(%d, 'name%d', %d.5)", j, j, j)
+	}
+	run(b, s, q)
+	rpc := &RPC{ProcID: ProcExecuteSQL, Params: []Param{nv("SELECT id, name, v FROM bench WHERE id = @p1"), nv("@p1 int"), intParam("@p1", 0, false)}}
+	w := &discard{}
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		rpc.Params[2].Value.I = int64(i % 1000)
+		if err := s.ExecRPC(ctx, rpc, w); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -135,6 +135,7 @@ func (e *Engine) NewSession(cfg SessionConfig) (Session, *msgs.Error) {
 		ODBCDefaults: cfg.ODBCDefaults,
 		ClientAddr:   cfg.ClientAddr, ClientPID: cfg.ClientPID, ClientLib: cfg.ClientLib,
 		PacketSize: cfg.PacketSize, TDSVersion: cfg.TDSVersion,
+		Encrypted: cfg.Encrypted, Transport: cfg.Transport, LocalAddr: cfg.LocalAddr, LocalPort: cfg.LocalPort, ClientPort: cfg.ClientPort,
 	})
 	if merr != nil {
 		return nil, merr

@@ -274,3 +274,47 @@ func TestTwoSessionsIsolation(t *testing.T) {
 		run(t, a, "ROLLBACK")
 	})
 }
+
+// TestLockWaitAcrossBatches: a transaction begun in one batch waits for a
+// lock in a later batch under that later request's context, so
+// cancelling the request (attention) ends the wait.
+func TestLockWaitAcrossBatches(t *testing.T) {
+	e := openEngine(t, mem.Open())
+	defer e.Close()
+	a := newSession(t, e)
+	li, _ := e.Authenticate("sa", "Secret123!")
+	b, _ := e.NewSession(SessionConfig{SPID: 61, Login: li})
+	run(t, a, "CREATE TABLE lw (id int PRIMARY KEY, v int); INSERT INTO lw VALUES (1, 1)")
+	ctx1, cancel1 := context.WithCancel(context.Background())
+	if err := b.ExecBatch(ctx1, "BEGIN TRAN", &result.Collector{}); err != nil {
+		t.Fatal(err)
+	}
+	cancel1() // the first request is over
+	run(t, a, "BEGIN TRAN; UPDATE lw SET v = 2 WHERE id = 1")
+	ctx2, cancel2 := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel2()
+	start := time.Now()
+	err := b.ExecBatch(ctx2, "UPDATE lw SET v = 3 WHERE id = 1", &result.Collector{})
+	if err == nil || time.Since(start) > 2*time.Second {
+		t.Fatalf("blocked update: err=%v after %v", err, time.Since(start))
+	}
+	run(t, a, "COMMIT")
+	// A later request of b waits for a's lock (not failing on the first
+	// request's cancelled context) and goes on when a commits.
+	run(t, a, "BEGIN TRAN; UPDATE lw SET v = 5 WHERE id = 1")
+	done := make(chan *result.Collector)
+	go func() {
+		c := &result.Collector{}
+		b.ExecBatch(context.Background(), "UPDATE lw SET v = 6 WHERE id = 1; COMMIT", c)
+		done <- c
+	}()
+	time.Sleep(50 * time.Millisecond)
+	run(t, a, "COMMIT")
+	out := <-done
+	if errs := out.Errors(); len(errs) > 0 {
+		t.Fatal(out.String())
+	}
+	if v := run(t, a, "SELECT v FROM lw").ResultSets()[0].Rows[0][0].I; v != 6 {
+		t.Fatalf("v = %d", v)
+	}
+}

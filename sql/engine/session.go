@@ -21,7 +21,7 @@ func (s *session) ExecBatch(ctx context.Context, sql string, w result.Writer) er
 func (s *session) ExecRPC(ctx context.Context, rpc *RPC, w result.Writer) error {
 	params := make([]proc.Param, len(rpc.Params))
 	for i, p := range rpc.Params {
-		params[i] = proc.Param{Name: p.Name, Type: p.Type, Value: p.Value, Output: p.Output}
+		params[i] = proc.Param{Name: p.Name, Type: p.Type, Value: p.Value, Output: p.Output, TVP: p.TVP}
 	}
 	return s.ps.ExecRPC(ctx, rpc.ProcID, rpc.ProcName, params, w)
 }

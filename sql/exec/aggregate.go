@@ -19,6 +19,8 @@ type accum struct {
 	best     types.Value
 	has      bool
 	distinct map[string]bool
+	// ext is the state of aggregates in aggregate_ext.go (STRING_AGG …).
+	ext any
 }
 
 type group struct {
@@ -76,6 +78,9 @@ func (c *Ctx) aggregate(r *sem.Aggregate, y Yield) error {
 }
 
 func (c *Ctx) accumulate(a *sem.AggFunc, acc *accum, row []types.Value) error {
+	if f, ok := extAccumulate[a.Name]; ok {
+		return f(c, a, acc, row)
+	}
 	if a.Arg == nil {
 		acc.count++
 		return nil
@@ -145,6 +150,9 @@ func cloneValue(v types.Value) types.Value {
 }
 
 func finish(a *sem.AggFunc, acc *accum) (types.Value, *msgs.Error) {
+	if f, ok := extFinish[a.Name]; ok {
+		return f(a, acc)
+	}
 	switch a.Name {
 	case "COUNT", "COUNT_BIG":
 		return types.Value{K: types.KindInt, I: acc.count}, nil

@@ -226,8 +226,26 @@ func cmpResult(op ast.BinaryOp, c int) bool {
 	return false
 }
 
-// arith computes l op r (both non-NULL, converted to the operation type).
+var typesOp = map[ast.BinaryOp]types.Op{
+	ast.OpAdd: types.OpAdd, ast.OpSub: types.OpSub, ast.OpMul: types.OpMul, ast.OpDiv: types.OpDiv,
+	ast.OpMod: types.OpMod, ast.OpBitAnd: types.OpBitAnd, ast.OpBitOr: types.OpBitOr, ast.OpBitXor: types.OpBitXor,
+}
+
+// arith computes l op r (both non-NULL, converted to the operation type)
+// with sql/types' arithmetic (overflow, rounding and scale rules);
+// string concatenation stays here.
 func arith(x *sem.Arith, l, r types.Value) (types.Value, *msgs.Error) {
+	if l.K != types.KindString && l.K != types.KindBytes {
+		if op, ok := typesOp[x.Op]; ok {
+			return types.Arith(op, l, x.L.Type(), r, x.R.Type(), x.T)
+		}
+	}
+	return arithLocal(x, l, r)
+}
+
+// arithLocal is the executor's own arithmetic for what sql/types.Arith
+// does not take (string and binary concatenation).
+func arithLocal(x *sem.Arith, l, r types.Value) (types.Value, *msgs.Error) {
 	switch l.K {
 	case types.KindString:
 		if x.Op == ast.OpAdd {

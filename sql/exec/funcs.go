@@ -100,6 +100,14 @@ func (c *Ctx) evalFunc(x *sem.Func, row []types.Value) (types.Value, *msgs.Error
 		if null() {
 			return types.Null, nil
 		}
+		if len(args) == 3 && args[2].I != 0 {
+			// ROUND(x, n, f) with f <> 0 truncates (sql/types implements it).
+			r, err := types.Round(args[0], x.Args[0].Type(), int(args[1].I), true)
+			if err != nil {
+				return types.Null, err
+			}
+			return Convert(r, types.RoundResultType(x.Args[0].Type()), x.T)
+		}
 		v, n := args[0], int32(args[1].I)
 		switch v.K {
 		case types.KindFloat:
@@ -281,28 +289,26 @@ func (c *Ctx) evalFunc(x *sem.Func, row []types.Value) (types.Value, *msgs.Error
 		if args[1].S == "" {
 			return args[0], nil
 		}
-		return str(replaceFold(args[0].S, args[1].S, args[2].S)), nil
+		return str(types.CollationOf(x.T).Replace(args[0].S, args[1].S, args[2].S)), nil
 	case "CHARINDEX":
 		if args[0].K == types.KindNull || args[1].K == types.KindNull {
 			return types.Null, nil
 		}
-		hay := []rune(foldString(args[1].S))
-		needle := foldString(args[0].S)
 		start := int64(1)
 		if len(args) == 3 && args[2].K != types.KindNull && args[2].I > 1 {
 			start = args[2].I
 		}
-		if start > int64(len(hay)) {
-			return types.Value{K: types.KindInt}, nil
-		}
-		i := strings.Index(string(hay[start-1:]), needle)
-		if i < 0 || needle == "" {
-			return types.Value{K: types.KindInt}, nil
-		}
-		return types.Value{K: types.KindInt, I: int64(len([]rune(string(hay[start-1:])[:i]))) + start}, nil
+		return intVal(charIndex(types.CollationOf(x.Args[1].Type()), args[0].S, args[1].S, start)), nil
 	case "REPLICATE":
 		if null() || args[1].I < 0 {
 			return types.Null, nil
+		}
+		if x.T.Length > 0 {
+			// Non-max results are cut at 8000 bytes (4000 characters).
+			if n := len([]rune(args[0].S)); n > 0 && args[1].I > int64(x.T.Length/int32(n)+1) {
+				args[1].I = int64(x.T.Length/int32(n) + 1)
+			}
+			return str(limitLen(strings.Repeat(args[0].S, int(args[1].I)), x.T)), nil
 		}
 		return str(strings.Repeat(args[0].S, int(args[1].I))), nil
 	case "SPACE":

@@ -164,7 +164,6 @@ func evalJSONModify(c *Ctx, x *sem.Func, args []types.Value) (types.Value, *msgs
 			if isNull || parent.kind != jsonObject {
 				return strVal(text), nil
 			}
-			target = nil
 			return addMember(text, parent, last.key, "["+lit+"]"), nil
 		}
 		if target.kind != jsonArray {

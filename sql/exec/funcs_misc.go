@@ -13,6 +13,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"sync"
 	"unicode/utf16"
 
 	"golang.org/x/crypto/md4"
@@ -32,6 +33,34 @@ func init() {
 	registerEval(evalChecksum, "CHECKSUM", "BINARY_CHECKSUM")
 	registerEval(evalHashBytes, "HASHBYTES")
 	registerEval(evalCompress, "COMPRESS", "DECOMPRESS")
+	registerEval(evalNewSequentialID, "NEWSEQUENTIALID")
+}
+
+// seqGUID is the last NEWSEQUENTIALID value: a random start, then +1 in
+// uniqueidentifier sort order (bytes 0..3 are the least significant
+// group), so each value sorts after the previous one until restart.
+var seqGUID struct {
+	sync.Mutex
+	g    [16]byte
+	init bool
+}
+
+func evalNewSequentialID(c *Ctx, x *sem.Func, args []types.Value) (types.Value, *msgs.Error) {
+	seqGUID.Lock()
+	defer seqGUID.Unlock()
+	if !seqGUID.init {
+		copy(seqGUID.g[:], types.NewGUIDRandom().B)
+		seqGUID.init = true
+	}
+	g := &seqGUID.g
+	// Increment bytes 3,2,1,0 then 5,4 as one counter.
+	for _, i := range []int{3, 2, 1, 0, 5, 4} {
+		g[i]++
+		if g[i] != 0 {
+			break
+		}
+	}
+	return types.Value{K: types.KindGUID, B: append([]byte(nil), g[:]...)}, nil
 }
 
 func evalGreatest(c *Ctx, x *sem.Func, args []types.Value) (types.Value, *msgs.Error) {

@@ -22,6 +22,23 @@ func init() {
 	registerEval(evalStr, "STR")
 	registerEval(evalTranslate, "TRANSLATE")
 	registerEval(evalSoundex, "SOUNDEX", "DIFFERENCE")
+	registerEval(evalBinarySubstring, "SUBSTRING_BINARY")
+}
+
+func evalBinarySubstring(c *Ctx, x *sem.Func, args []types.Value) (types.Value, *msgs.Error) {
+	if anyNull(args) {
+		return types.Null, nil
+	}
+	b, start, n := args[0].B, args[1].I, args[2].I
+	if n < 0 {
+		return types.Null, fnErr(537, "Invalid length parameter passed to the LEFT or SUBSTRING function.")
+	}
+	end := min(start+n, int64(len(b))+1)
+	start = max(start, 1)
+	if end <= start {
+		return types.Value{K: types.KindBytes, B: []byte{}}, nil
+	}
+	return types.Value{K: types.KindBytes, B: append([]byte(nil), b[start-1:end-1]...)}, nil
 }
 
 // collOf is the collation argument i of x compares under.
@@ -274,4 +291,26 @@ func evalSoundex(c *Ctx, x *sem.Func, args []types.Value) (types.Value, *msgs.Er
 		}
 	}
 	return intVal(n), nil
+}
+
+// charIndex is CHARINDEX: the 1-based character position of needle in
+// hay at or after character start, compared under coll; 0 when absent
+// or needle is empty.
+func charIndex(coll *collation.Collation, needle, hay string, start int64) int64 {
+	if needle == "" {
+		return 0
+	}
+	from := 0
+	for k := start - 1; k > 0; k-- {
+		if from >= len(hay) {
+			return 0
+		}
+		_, n := utf8.DecodeRuneInString(hay[from:])
+		from += n
+	}
+	i := coll.Index(hay, needle, from)
+	if i < 0 {
+		return 0
+	}
+	return int64(utf8.RuneCountInString(hay[:i])) + 1
 }

@@ -56,7 +56,7 @@ type jsonParser struct {
 }
 
 func errJSONText(s string, pos int) *msgs.Error {
-	ch := "\x00"
+	ch := ""
 	if pos < len(s) {
 		r, _ := utf8.DecodeRuneInString(s[pos:])
 		ch = string(r)

@@ -48,6 +48,10 @@ func (c *Ctx) run(rel sem.Rel, y Yield) error {
 	switch r := rel.(type) {
 	case *sem.SystemScan:
 		return c.systemScan(r, y)
+	case *sem.TableFunc:
+		return c.tableFunc(r, y)
+	case *sem.ForRel:
+		return c.forRel(r, y)
 	case *sem.Scan:
 		t := &Table{DB: r.Table.DB, Obj: r.Table.Obj, Txn: c.Txn(r.Table.DB)}
 		if r.WithKey {
@@ -136,6 +140,8 @@ func (c *Ctx) run(rel sem.Rel, y Yield) error {
 		return c.setOp(r, y)
 	case *plan.HashJoin:
 		return c.hashJoin(r, y)
+	case *sem.Window:
+		return c.window(r, y)
 	}
 	return merr(msgs.New(8180))
 }

@@ -2,6 +2,7 @@ package exec
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/tsqld/tsqld/sql/sem"
 	"github.com/tsqld/tsqld/sql/sysobj"
@@ -25,6 +26,9 @@ func (c *Ctx) systemScan(r *sem.SystemScan, y Yield) error {
 	for _, row := range rows {
 		if err := c.Go.Err(); err != nil {
 			return err
+		}
+		if len(row) != len(out) {
+			return fmt.Errorf("exec: system view %s.%s computed %d values for %d columns", r.View.Schema, r.View.Name, len(row), len(out))
 		}
 		copy(out, row)
 		if err := y(out); err != nil {

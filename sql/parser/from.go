@@ -155,7 +155,7 @@ func (p *parser) tablePrimary() ast.TableExpr {
 		p.optAlias(&v.Alias, false)
 		v.Span = p.span(start)
 		te = v
-	case p.isIdent() || t.Kind == lexer.Ident && (t.Kw == lexer.KwOpenquery || t.Kw == lexer.KwOpenrowset || t.Kw == lexer.KwOpenxml || t.Kw == lexer.KwContainstable || t.Kw == lexer.KwFreetexttable):
+	case p.isIdent() || t.Kind == lexer.Dot || t.Kind == lexer.Ident && (t.Kw == lexer.KwOpenquery || t.Kw == lexer.KwOpenrowset || t.Kw == lexer.KwOpenxml || t.Kw == lexer.KwContainstable || t.Kw == lexer.KwFreetexttable):
 		var name ast.ObjectName
 		if t.Kind == lexer.Ident && t.Kw.Reserved() {
 			id := p.wordIdent()

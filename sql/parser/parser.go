@@ -343,7 +343,9 @@ func (p *parser) objectName() ast.ObjectName {
 	start := p.i
 	var parts [4]ast.Ident
 	n := 0
-	parts[0] = p.ident()
+	if !p.is(lexer.Dot) { // "..t": SQL Server allows leading empty parts
+		parts[0] = p.ident()
+	}
 	n = 1
 	for p.is(lexer.Dot) {
 		if n == 4 {

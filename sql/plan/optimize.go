@@ -48,6 +48,10 @@ func Optimize(rel sem.Rel) sem.Rel {
 		c := *r
 		c.In = Optimize(r.In)
 		return &c
+	case *sem.Window:
+		c := *r
+		c.In = Optimize(r.In)
+		return &c
 	case *sem.Distinct:
 		return &sem.Distinct{In: Optimize(r.In)}
 	case *sem.Top:

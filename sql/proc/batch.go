@@ -237,6 +237,10 @@ func (s *Session) atomic(ctx context.Context, st ast.Node, w result.Writer, rc *
 	} else if s.tx.doomed {
 		return s.fail(stmtErr(msgs.New(3930)), line, w, rc, result.CmdNone)
 	}
+	// A transaction begun by an earlier batch must wait for locks under
+	// this request's context (attention cancels the wait).
+	s.tx.main.SetContext(ctx)
+	s.tx.temp.SetContext(ctx)
 	s.tx.main.RefreshSnapshot()
 	s.tx.temp.RefreshSnapshot()
 	sp := s.stmtSavepoint()

@@ -204,6 +204,12 @@ func (s *Session) dropStmt(ctx context.Context, x *ast.DropStmt, w result.Writer
 			}
 			continue
 		}
+		if x.Kind == ast.ObjType {
+			if serr := s.dropType(ctx, n, x.IfExists); serr != nil {
+				return serr, nil
+			}
+			continue
+		}
 		db, o, serr := s.lookupTable(n)
 		kindWord := map[ast.ObjectKind]string{ast.ObjTable: "table", ast.ObjView: "view", ast.ObjProcedure: "procedure"}[x.Kind]
 		want := map[ast.ObjectKind]catalog.ObjectKind{ast.ObjTable: catalog.KindTable, ast.ObjView: catalog.KindView, ast.ObjProcedure: catalog.KindProcedure}[x.Kind]

@@ -119,6 +119,9 @@ func (s *Session) buildTableDef(tableName string, cols []*ast.ColumnDef, cons []
 				col.Nullable = true
 			default:
 				col.Nullable = s.opts.Has(session.AnsiNullDfltOn) || !s.opts.Has(session.AnsiNullDfltOff)
+				if n, alias := b.AliasNullable(cd.Type); alias {
+					col.Nullable = n
+				}
 			}
 			if cd.Identity != nil {
 				if !isIntegralType(col.Type) {

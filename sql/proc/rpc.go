@@ -26,6 +26,7 @@ type paramDef struct {
 	t      types.Type
 	output bool
 	def    ast.Expr
+	tt     *catalog.AliasType // table type of a READONLY table-valued parameter
 }
 
 // parseParamDefs parses an sp_executesql parameter definition string.
@@ -60,6 +61,9 @@ func (s *Session) parseParamDefs(text string) ([]paramDef, *msgs.Error) {
 				outs[i] = true
 				p = strings.TrimSpace(p)
 				parts[i] = p[:len(p)-len(f[n-1])]
+			} else if last == "READONLY" { // a table-valued parameter
+				p = strings.TrimSpace(p)
+				parts[i] = p[:len(p)-len(f[n-1])]
 			}
 		}
 	}
@@ -85,6 +89,10 @@ func (s *Session) parseParamDefs(text string) ([]paramDef, *msgs.Error) {
 			}
 		}()
 		for i, v := range d.Vars {
+			if tt := s.tableTypeOf(v.Type); tt != nil {
+				out[i] = paramDef{name: v.Name, tt: tt}
+				continue
+			}
 			out[i] = paramDef{name: v.Name, t: b.ResolveType(v.Type, false), output: outs[i], def: v.Init}
 		}
 	}()
@@ -195,6 +203,9 @@ func (s *Session) execSQLWithParams(ctx context.Context, text, def string, args 
 	slots := make([]int, len(defs))
 	for i, d := range defs {
 		slots[i], _ = s.frame.declare(d.name, d.t, nil)
+		if d.tt != nil {
+			s.declareTableParam(&defs[i])
+		}
 	}
 	bound := make([]int, len(args))
 	for i, a := range args {
@@ -214,6 +225,12 @@ func (s *Session) execSQLWithParams(ctx context.Context, text, def string, args 
 			return msgErr(8144, "sp_executesql"), nil
 		}
 		bound[i] = idx
+		if serr, isTVP := s.bindTableArg(ctx, &defs[idx], a.Type, a.TVP, w); isTVP {
+			if serr != nil {
+				return serr, nil
+			}
+			continue
+		}
 		cv, cerr := exec.Convert(a.Value, a.Type, defs[idx].t)
 		if cerr != nil {
 			return stmtErr(cerr), nil
@@ -267,7 +284,8 @@ type procArg struct {
 	t      types.Type
 	dflt   bool
 	output bool
-	slot   int // caller variable for OUTPUT (-1 for RPC)
+	slot   int               // caller variable for OUTPUT (-1 for RPC)
+	tvp    *types.TableValue // table-valued parameter value
 }
 
 // callProc runs a stored procedure; it returns its RETURN status.
@@ -290,6 +308,10 @@ func (s *Session) callProc(ctx context.Context, o *catalog.Object, args []procAr
 			}
 		}()
 		for i, p := range cp.Params {
+			if tt := s.tableTypeOf(p.Type); tt != nil {
+				defs[i] = paramDef{name: p.Name, tt: tt}
+				continue
+			}
 			defs[i] = paramDef{name: p.Name, t: b.ResolveType(p.Type, false), output: p.Output, def: p.Default}
 		}
 	}()
@@ -306,6 +328,10 @@ func (s *Session) callProc(ctx context.Context, o *catalog.Object, args []procAr
 	set := make([]bool, len(defs))
 	for i, d := range defs {
 		slots[i], _ = s.frame.declare(d.name, d.t, nil)
+		if d.tt != nil {
+			s.declareTableParam(&defs[i])
+			set[i] = true // an omitted TVP is an empty table
+		}
 	}
 	for i, a := range args {
 		idx := i
@@ -324,6 +350,12 @@ func (s *Session) callProc(ctx context.Context, o *catalog.Object, args []procAr
 			return 0, nil, nil, msgErr(8144, o.Name), nil
 		}
 		if a.dflt {
+			continue
+		}
+		if serr, isTVP := s.bindTableArg(ctx, &defs[idx], a.t, a.tvp, w); isTVP {
+			if serr != nil {
+				return 0, nil, nil, serr, nil
+			}
 			continue
 		}
 		cv, cerr := exec.Convert(a.value, a.t, defs[idx].t)
@@ -405,11 +437,14 @@ func (s *Session) callProcRPC(ctx context.Context, name string, params []Param, 
 	n := parseObjectName(name)
 	_, o, serr := s.lookupTable(n)
 	if serr != nil || o.Kind != catalog.KindProcedure {
+		if serr, err, ok := s.rpcSysProc(ctx, name, params, w); ok {
+			return serr, err
+		}
 		return msgErr(2812, name), nil
 	}
 	args := make([]procArg, len(params))
 	for i, p := range params {
-		args[i] = procArg{name: p.Name, value: p.Value, t: p.Type, output: p.Output, slot: -1}
+		args[i] = procArg{name: p.Name, value: p.Value, t: p.Type, output: p.Output, slot: -1, tvp: p.TVP}
 	}
 	status, outs, defs, serr, err := s.callProc(ctx, o, args, w)
 	if serr != nil || err != nil {
@@ -506,6 +541,9 @@ func (s *Session) execProcStmt(ctx context.Context, x *ast.ExecStmt, w result.Wr
 	}
 	_, o, serr := s.lookupTable(&x.Proc)
 	if serr != nil || o.Kind != catalog.KindProcedure {
+		if serr, err, ok := s.execSysProc(ctx, x, w); ok {
+			return serr, err
+		}
 		return msgErr(2812, objText(&x.Proc)), nil
 	}
 	args := make([]procArg, len(x.Args))
@@ -525,6 +563,13 @@ func (s *Session) execProcStmt(ctx context.Context, x *ast.ExecStmt, w result.Wr
 				return msgErr(137, vr.Name), nil
 			}
 			args[i].slot = slot
+		}
+		if tv, isTable, serr, err := s.tableVarArg(ctx, a.Value); isTable {
+			if serr != nil || err != nil {
+				return serr, err
+			}
+			args[i].tvp = tv
+			continue
 		}
 		v, xt, serr, err := s.evalScalar(ctx, a.Value, x.Span.Line)
 		if serr != nil || err != nil {

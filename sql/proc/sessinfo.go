@@ -21,6 +21,9 @@ func nullIf(ok bool, v types.Value) types.Value {
 
 // GlobalVar implements @@functions.
 func (s *Session) GlobalVar(name string) types.Value {
+	if v, ok := s.sysGlobalVar(name); ok {
+		return v
+	}
 	switch name {
 	case "ROWCOUNT":
 		return intVal(s.rowCount)
@@ -77,6 +80,9 @@ func decimalOf(v types.Value) types.Value {
 
 // SessionFunc implements the session-dependent built-in functions.
 func (s *Session) SessionFunc(name string, args []types.Value) (types.Value, *msgs.Error) {
+	if v, merr, ok := s.metadataFunc(name, args); ok {
+		return v, merr
+	}
 	arg := func(i int) (types.Value, bool) {
 		if i < len(args) && args[i].K != types.KindNull {
 			return args[i], true
@@ -86,6 +92,14 @@ func (s *Session) SessionFunc(name string, args []types.Value) (types.Value, *ms
 	switch name {
 	case "SCOPE_IDENTITY":
 		return s.scopeIdent, nil
+	case "CONTEXT_INFO":
+		if s.contextInfo == nil {
+			return types.Null, nil
+		}
+		// context_info is binary(128): the value padded with zeros.
+		b := make([]byte, 128)
+		copy(b, s.contextInfo)
+		return types.Value{K: types.KindBytes, B: b}, nil
 	case "DB_NAME":
 		if v, ok := arg(0); ok {
 			d := s.srv.cat.DatabaseByID(int32(v.I))

@@ -28,6 +28,13 @@ type SessionConfig struct {
 	ClientLib  string
 	PacketSize int
 	TDSVersion uint32
+	// Encrypted, Transport, LocalAddr, LocalPort, ClientPort: see
+	// engine.SessionConfig (sys.dm_exec_connections).
+	Encrypted  bool
+	Transport  string
+	LocalAddr  string
+	LocalPort  int
+	ClientPort int
 }
 
 // Param is one RPC parameter.
@@ -36,6 +43,7 @@ type Param struct {
 	Type   types.Type
 	Value  types.Value
 	Output bool
+	TVP    *types.TableValue // table-valued parameter
 }
 
 // TMRequest mirrors engine.TMRequest.
@@ -67,6 +75,7 @@ type Session struct {
 	lastError   int32
 	identity    types.Value // @@IDENTITY
 	scopeIdent  types.Value // SCOPE_IDENTITY() of the current scope
+	contextInfo []byte      // SET CONTEXT_INFO (nil until set)
 	nestLevel   int
 	catchErr    *msgs.Error // error being handled in a CATCH block
 	identityIns *catalog.Object

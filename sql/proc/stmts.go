@@ -47,6 +47,8 @@ func (s *Session) exec(ctx context.Context, st ast.Node, w result.Writer, rc *ru
 		return s.createView(ctx, x, w, rc)
 	case *ast.CreateProcStmt:
 		return s.createProc(ctx, x, w, rc)
+	case *ast.CreateTypeStmt:
+		return s.createType(ctx, x, w, rc)
 	case *ast.CreateDatabaseStmt:
 		return s.createDatabase(ctx, x, w, rc)
 	case *ast.UseStmt:
@@ -129,6 +131,17 @@ func (s *Session) exec(ctx context.Context, st ast.Node, w result.Writer, rc *ru
 		return nil, nil
 	case *ast.ExecStmt:
 		return s.execProcStmt(ctx, x, w, rc)
+	case *ast.CheckpointStmt:
+		// Every commit is already durable in the storage engine: a
+		// checkpoint has nothing left to flush.
+		return nil, nil
+	case *ast.ReconfigureStmt:
+		s.reconfigure()
+		return nil, nil
+	case *ast.AlterDatabaseStmt:
+		return s.alterDatabase(ctx, x, w, rc)
+	case *ast.CreateStatisticsStmt:
+		return s.createStatistics(x), nil
 	}
 	return msgErr(40517, strings.TrimPrefix(strings.TrimPrefix(typeNameOf(st), "*ast."), "ast.")), nil
 }

@@ -142,9 +142,15 @@ func (s *Session) setOption(ctx context.Context, x *ast.SetOptionStmt, w result.
 			if err := w.Message(msgs.New(5703, lang)); err != nil {
 				return nil, err
 			}
+		case "CONTEXT_INFO":
+			bv, cerr := exec.Convert(v, vt, types.Type{ID: types.VarBinary, Length: 128})
+			if cerr != nil {
+				return stmtErr(cerr), nil
+			}
+			s.contextInfo = append(make([]byte, 0, 128), bv.B...)
 		case "DEADLOCK_PRIORITY":
 			s.opts.DeadlockPri = int32(asInt())
-		case "STATISTICS IO", "STATISTICS TIME", "STATISTICS XML", "STATISTICS PROFILE", "SHOWPLAN_ALL", "SHOWPLAN_TEXT", "SHOWPLAN_XML", "FMTONLY", "NOEXEC", "PARSEONLY", "FORCEPLAN", "NOCOUNT", "CONTEXT_INFO":
+		case "STATISTICS IO", "STATISTICS TIME", "STATISTICS XML", "STATISTICS PROFILE", "SHOWPLAN_ALL", "SHOWPLAN_TEXT", "SHOWPLAN_XML", "FMTONLY", "NOEXEC", "PARSEONLY", "FORCEPLAN", "NOCOUNT":
 			// Accepted; they do not change results.
 		default:
 			return msgErr(195, name, "SET option"), nil

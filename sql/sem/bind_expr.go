@@ -170,6 +170,8 @@ func (b *Binder) expr(s *scope, e ast.Expr) Expr {
 		return b.Literal(e)
 	case *ast.ParenExpr:
 		return b.expr(s, e.X)
+	case *ast.MethodCall:
+		return b.methodCall(s, e)
 	case *ast.ColumnRef:
 		return b.column(s, e)
 	case *ast.VarRef:
@@ -270,9 +272,15 @@ func (b *Binder) expr(s *scope, e ast.Expr) Expr {
 		return b.caseExpr(s, e)
 	case *ast.CastExpr:
 		t := b.ResolveType(e.Type, true)
+		if isNullLiteral(e.X) {
+			return &Const{T: t, V: types.Null}
+		}
 		return &Cast{T: t, X: b.expr(s, e.X), Try: e.Try}
 	case *ast.ConvertExpr:
 		t := b.ResolveType(e.Type, true)
+		if isNullLiteral(e.X) {
+			return &Const{T: t, V: types.Null}
+		}
 		c := &Cast{T: t, X: b.expr(s, e.X), Try: e.Try}
 		if e.Style != nil {
 			st, ok := b.expr(s, e.Style).(*Const)
@@ -582,6 +590,8 @@ func (b *Binder) globalVar(e *ast.GlobalVarRef) Expr {
 		t = IntType
 	case "SPID", "LANGID":
 		t = types.Type{ID: types.SmallInt}
+	case "MICROSOFTVERSION":
+		t = IntType
 	case "IDENTITY":
 		t = DecimalType(38, 0)
 	case "VERSION":

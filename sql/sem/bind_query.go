@@ -31,6 +31,9 @@ func (b *Binder) BindQuery(q *ast.Query) (rel Rel, err *msgs.Error) {
 // IF conditions, defaults).
 func (b *Binder) BindExpr(e ast.Expr) (x Expr, err *msgs.Error) {
 	defer b.recoverErr(&err)
+	if isNewSequentialID(e) {
+		return newSequentialID, nil // allowed only as a whole (DEFAULT) expression
+	}
 	return b.expr(&scope{}, e), nil
 }
 
@@ -56,6 +59,9 @@ func (b *Binder) query(parent *scope, q *ast.Query) Rel {
 // queryIn binds q using s (an empty scope whose parent is the outer
 // query) for its FROM clause.
 func (b *Binder) queryIn(s *scope, q *ast.Query) Rel {
+	if q.For != nil && q.For.Kind != ast.ForBrowse {
+		return b.forQuery(s, q)
+	}
 	if q.With != nil {
 		m := map[string]*ast.CTE{}
 		for _, c := range q.With.CTEs {
@@ -189,6 +195,8 @@ func (b *Binder) from(s *scope, te ast.TableExpr) Rel {
 		return b.aliasRel(s, te, q.rel, te.Alias.Name, te.Columns)
 	case *ast.ParenTable:
 		return b.from(s, te.X)
+	case *ast.FuncTable:
+		return b.funcTable(s, te)
 	case *ast.ValuesTable:
 		rows := make([][]Expr, len(te.Rows))
 		var ts []types.Type

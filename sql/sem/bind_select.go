@@ -132,6 +132,20 @@ func (b *Binder) selectSpec(s *scope, sel *ast.Select, q *ast.Query) Rel {
 		}
 		s.agg = &aggCollector{}
 	}
+	winMode := false
+	for _, it := range sel.Items {
+		if hasWindow(it.Expr) {
+			winMode = true
+		}
+	}
+	for _, oi := range orderBy {
+		if hasWindow(oi.X) {
+			winMode = true
+		}
+	}
+	if winMode {
+		s.win = &winCollector{}
+	}
 	// Select list.
 	var items []selItem
 	for _, it := range sel.Items {
@@ -223,7 +237,36 @@ func (b *Binder) selectSpec(s *scope, sel *ast.Select, q *ast.Query) Rel {
 			having = b.rewriteAgg(sel, having, groups, "")
 			rel = &Filter{In: rel, Cond: having}
 		}
+		for i := range s.win.funcsOrNil() {
+			wf := &s.win.funcs[i]
+			for j := range wf.Args {
+				wf.Args[j] = b.rewriteAgg(sel, wf.Args[j], groups, "")
+			}
+			for j := range wf.Partition {
+				wf.Partition[j] = b.rewriteAgg(sel, wf.Partition[j], groups, "")
+			}
+			for j := range wf.Order {
+				wf.Order[j].X = b.rewriteAgg(sel, wf.Order[j].X, groups, "")
+			}
+		}
 		s.agg = nil
+	}
+	if winMode {
+		in := rel.Cols()
+		out := append([]Column(nil), in...)
+		for _, wf := range s.win.funcs {
+			out = append(out, Column{Type: wf.T, Nullable: wf.Name != "ROW_NUMBER" && wf.Name != "RANK" && wf.Name != "DENSE_RANK" && wf.Name != "NTILE" && wf.Name != "COUNT" && wf.Name != "COUNT_BIG"})
+		}
+		rel = &Window{In: rel, Funcs: s.win.funcs, Out: out}
+		for i := range items {
+			items[i].x = mapWindow(items[i].x, len(in))
+		}
+		for i := range okeys {
+			if okeys[i].x != nil {
+				okeys[i].x = mapWindow(okeys[i].x, len(in))
+			}
+		}
+		s.win = nil
 	}
 	// Project select items plus hidden order keys.
 	exprs := make([]Expr, 0, len(items)+len(okeys))
@@ -328,7 +371,7 @@ func (b *Binder) rewriteAgg(sel *ast.Select, e Expr, groups []Expr, name string)
 		b.fail(sel, 8120, n)
 	case *Const, *VarRef, *GlobalVar, *OuterRef:
 		return e
-	case *Subquery:
+	case *Subquery, *winPlaceholder:
 		return e
 	}
 	return MapChildren(e, func(c Expr) Expr { return b.rewriteAgg(sel, c, groups, name) })

@@ -94,6 +94,8 @@ type scope struct {
 	width  int
 	// agg, when set, is collecting aggregates of this query level.
 	agg *aggCollector
+	// win, when set, is collecting window functions of this query level.
+	win *winCollector
 	// outerUsed records that a correlated reference was made.
 	outerUsed bool
 }

@@ -66,6 +66,9 @@ func (b *Binder) aggregate(s *scope, e *ast.FuncCall, name string) Expr {
 	if s.agg.inAgg {
 		b.fail(e, 130)
 	}
+	if f, ok := extAggregates[name]; ok {
+		return f(b, s, e, name)
+	}
 	a := AggFunc{Name: name, Distinct: e.Distinct}
 	if len(e.Args) == 1 {
 		if _, star := e.Args[0].(*ast.Star); star {
@@ -100,11 +103,14 @@ func (b *Binder) aggregate(s *scope, e *ast.FuncCall, name string) Expr {
 
 func (b *Binder) funcCall(s *scope, e *ast.FuncCall) Expr {
 	name := strings.ToUpper(e.Name.Name.Name)
+	if e.Over != nil && e.Name.Schema.Name == "" && (aggregates[name] || windowOnly[name]) {
+		return b.window(s, e, name)
+	}
 	if e.Name.Schema.Name == "" && aggregates[name] {
-		if e.Over != nil {
-			b.fail(e, 4108)
-		}
 		return b.aggregate(s, e, name)
+	}
+	if windowOnly[name] {
+		b.fail(e, 10753, strings.ToLower(name))
 	}
 	if r, ok := b.builtin(s, e, name); ok {
 		return r
@@ -210,6 +216,9 @@ func (b *Binder) funcCall(s *scope, e *ast.FuncCall) Expr {
 		return &Func{T: args[0].Type(), Name: name, Args: args}
 	case "SUBSTRING":
 		nargs(3, 3)
+		if IsBinary(args[0].Type()) {
+			return binarySubstring(args)
+		}
 		args[0] = str(0)
 		t := args[0].Type()
 		if t.ID == types.Char {
@@ -240,6 +249,9 @@ func (b *Binder) funcCall(s *scope, e *ast.FuncCall) Expr {
 			t.Length = types.MaxLength
 		}
 		t.Collation = coll
+		if c := args[0].Type().Collation; c.Name != "" {
+			t.Collation = c // REPLACE matches under the input's collation
+		}
 		return &Func{T: t, Name: name, Args: []Expr{convKind(args[0], t), convKind(args[1], t), convKind(args[2], t)}}
 	case "CHARINDEX":
 		nargs(2, 3)
@@ -256,7 +268,9 @@ func (b *Binder) funcCall(s *scope, e *ast.FuncCall) Expr {
 		if IsUnicode(args[0].Type()) {
 			t.ID = types.NVarChar
 		}
-		t.Length = maxLen(t.ID)
+		if !isMax(t) {
+			t.Length = maxLen(t.ID) // non-max results stop at 8000 bytes
+		}
 		return &Func{T: t, Name: name, Args: []Expr{args[0], convKind(args[1], BigIntType)}}
 	case "SPACE":
 		nargs(1, 1)
@@ -345,7 +359,7 @@ func (b *Binder) funcCall(s *scope, e *ast.FuncCall) Expr {
 	case "DATEADD":
 		nargs(3, 3)
 		t := args[2].Type()
-		if IsString(t) {
+		if IsString(t) || IsNumeric(t) || isNullConst(args[2]) {
 			t = DateTimeType
 		}
 		return &Func{T: t, Name: name, Args: []Expr{args[0], convKind(args[1], BigIntType), Conv(args[2], t)}}
@@ -388,6 +402,9 @@ func (b *Binder) funcCall(s *scope, e *ast.FuncCall) Expr {
 		}
 		return &Func{T: t, Name: name, Args: []Expr{convKind(args[0], IntType)}}
 	}
+	if x := b.metadataFunc(e, name, args); x != nil {
+		return x
+	}
 	b.fail(e, 195, e.Name.Name.Name, "built-in function name")
 	return nil
 }
@@ -399,6 +416,9 @@ var datePartFuncs = map[string]bool{"DATEADD": true, "DATEDIFF": true, "DATEDIFF
 func dateArg(e Expr) Expr {
 	if IsString(e.Type()) {
 		return &Cast{T: DateTimeType, X: e}
+	}
+	if IsNumeric(e.Type()) || isNullConst(e) {
+		return Conv(e, DateTimeType) // numbers are days since 1900-01-01
 	}
 	return e
 }

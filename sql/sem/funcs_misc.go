@@ -1,6 +1,8 @@
 package sem
 
 import (
+	"strings"
+
 	"github.com/tsqld/tsqld/sql/ast"
 	"github.com/tsqld/tsqld/sql/types"
 )
@@ -17,6 +19,14 @@ func init() {
 	register(bindHashBytes, "HASHBYTES")
 	register(bindCompress, "COMPRESS", "DECOMPRESS")
 	register(bindNewSeqID, "NEWSEQUENTIALID")
+	register(bindContextInfo, "CONTEXT_INFO")
+}
+
+// bindContextInfo is CONTEXT_INFO(): the session's SET CONTEXT_INFO value
+// (answered by the session, see proc's SessionFunc).
+func bindContextInfo(b *Binder, s *scope, e *ast.FuncCall, name string) Expr {
+	b.argCount(e, name, 0, 0)
+	return &Func{T: types.Type{ID: types.VarBinary, Length: 128}, Name: name}
 }
 
 // bindChoose is CHOOSE(i, v1, v2, …): SQL Server expands it to a CASE on i,
@@ -128,6 +138,22 @@ func bindCompress(b *Binder, s *scope, e *ast.FuncCall, name string) Expr {
 		b.badArgType(e, name, 0, t)
 	}
 	return &Func{T: types.Type{ID: types.VarBinary, Length: types.MaxLength}, Name: name, Args: args}
+}
+
+// newSequentialID is NEWSEQUENTIALID() where it is allowed: as the whole
+// of a column DEFAULT, which sessions bind with BindExpr.
+var newSequentialID = &Func{T: types.Type{ID: types.UniqueIdentifier}, Name: "NEWSEQUENTIALID"}
+
+func isNewSequentialID(e ast.Expr) bool {
+	for {
+		p, ok := e.(*ast.ParenExpr)
+		if !ok {
+			break
+		}
+		e = p.X
+	}
+	f, ok := e.(*ast.FuncCall)
+	return ok && f.Name.Schema.Name == "" && strings.EqualFold(f.Name.Name.Name, "NEWSEQUENTIALID") && len(f.Args) == 0
 }
 
 func bindNewSeqID(b *Binder, s *scope, e *ast.FuncCall, name string) Expr {

@@ -173,3 +173,14 @@ func bindFormat(b *Binder, s *scope, e *ast.FuncCall, name string) Expr {
 	}
 	return &Func{T: b.strResult(true, 4000), Name: name, Args: args}
 }
+
+// binarySubstring is SUBSTRING over binary data: byte positions, and a
+// varbinary result of the input's length.
+func binarySubstring(args []Expr) Expr {
+	t := args[0].Type()
+	t.ID = types.VarBinary
+	if t.Length == 0 {
+		t.Length = 8000
+	}
+	return &Func{T: t, Name: "SUBSTRING_BINARY", Args: []Expr{args[0], Conv(args[1], BigIntType), Conv(args[2], BigIntType)}}
+}

@@ -78,6 +78,10 @@ type AggFunc struct {
 	Arg      Expr   // nil for COUNT(*)
 	Distinct bool
 	T        types.Type
+	// Extra are further arguments (STRING_AGG's separator) and Order is
+	// WITHIN GROUP (ORDER BY …); both are evaluated on input rows.
+	Extra []Expr
+	Order []SortKey
 }
 
 // Aggregate groups by Groups and computes Aggs; the output row is the

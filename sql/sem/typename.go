@@ -115,6 +115,9 @@ func (b *Binder) ResolveType(tn *ast.TypeName, inCast bool) types.Type {
 	case "timestamp", "rowversion":
 		return types.Type{ID: types.Timestamp, Length: 8}
 	}
+	if t, ok := b.aliasType(tn); ok {
+		return t
+	}
 	b.fail(tn, 2715, 1, tn.Name.Name)
 	return types.Type{}
 }

@@ -3,6 +3,7 @@ package scenario
 import (
 	"context"
 	"errors"
+	"os"
 	"os/exec"
 	"strings"
 	"testing"
@@ -87,8 +88,7 @@ func TestNamedInstanceThroughBrowser(t *testing.T) {
 	}
 	c.Close()
 
-	if _, err := exec.LookPath("tsql"); err != nil {
-		t.Logf("FreeTDS tsql not installed: only go-mssqldb checked")
+	if !haveTSQL(t) {
 		return
 	}
 	out := runTSQL(t, `127.0.0.1\SCEN6`, "SELECT 'named-ok'\ngo\n")
@@ -117,7 +117,7 @@ func TestBrowserStopped(t *testing.T) {
 		t.Fatalf("browser.Resolve with the Browser stopped: %v; want ErrNoResponse", err)
 	}
 	mustLogin(t, dsn("127.0.0.1", in.endpoint(service.ProtoTCP).Port), nil).Close()
-	if _, err := exec.LookPath("tsql"); err == nil {
+	if haveTSQL(t) {
 		// FreeTDS retries the lookup for its whole login timeout (16 s).
 		out := runTSQL(t, `127.0.0.1\SCEN7`, "SELECT 1\ngo\n")
 		if !strings.Contains(out, "Unable to connect: Adaptive Server is unavailable or does not exist") {
@@ -164,6 +164,20 @@ func TestHiddenInstance(t *testing.T) {
 	if !listed() {
 		t.Fatal("instance not listed again after unhiding it")
 	}
+}
+
+// haveTSQL reports whether FreeTDS tsql is installed; the client matrix
+// (scripts/test.sh sets TSQLD_CLIENT_TESTS=1) requires it.
+func haveTSQL(t *testing.T) bool {
+	t.Helper()
+	if _, err := exec.LookPath("tsql"); err != nil {
+		if os.Getenv("TSQLD_CLIENT_TESTS") != "" {
+			t.Fatal("FreeTDS tsql is not installed (scripts/install-clients.sh installs it)")
+		}
+		t.Log("FreeTDS tsql not installed: only go-mssqldb checked")
+		return false
+	}
+	return true
 }
 
 // runTSQL runs FreeTDS tsql against server (host or host\instance) as sa.

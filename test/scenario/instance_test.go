@@ -197,8 +197,8 @@ func dsn(host string, port int, extra ...string) string {
 	return u.String()
 }
 
-// login opens one connection with go-mssqldb (no database/sql pool and
-// its retries: every attempt is exactly one login).
+// login opens one session with go-mssqldb, pinned as a *sql.Conn; its
+// Close ends the session (no idle pool keeps it).
 func login(t *testing.T, d string, dialer mssql.Dialer) (*sql.Conn, error) {
 	t.Helper()
 	c, err := mssql.NewConnector(d)
@@ -232,7 +232,8 @@ func mustLogin(t *testing.T, d string, dialer mssql.Dialer) *sql.Conn {
 	return c
 }
 
-// loginErr is one raw login attempt that must fail; it returns the error.
+// loginErr is one raw driver login (no database/sql retry, so exactly one
+// attempt reaches the server) that must fail; it returns the error.
 func loginErr(t *testing.T, d string, dialer mssql.Dialer) error {
 	t.Helper()
 	c, err := mssql.NewConnector(d)

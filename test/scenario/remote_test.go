@@ -6,6 +6,8 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/tsqld/tsqld/service"
 )
 
 // netns is a network namespace joined to the root namespace by a veth
@@ -84,4 +86,22 @@ func TestRemoteConnections(t *testing.T) {
 	}
 	in.wantLog("Login failed for user 'sa'. Reason: Password did not match that for the login provided. [CLIENT: " + ns.nsIP + "]")
 	mustLogin(t, dsn("127.0.0.1", in.port), nil).Close()
+
+	// The DAC stays on loopback until remote admin connections is on,
+	// which applies without a restart.
+	dac := in.endpoint(service.ProtoDAC)
+	if got := ns.probe(t, dsn(ns.hostIP, dac.Port)); !strings.Contains(got, "connection refused") {
+		t.Fatalf("remote DAC with remote admin connections off: %q; want connection refused", got)
+	}
+	if out := in.mustTsqld("config", "set", "sqlserver.remoteadmin", "1"); strings.Contains(out, "restart") {
+		t.Errorf("sqlserver.remoteadmin asked for a restart: %q", out)
+	}
+	dac = in.endpoint(service.ProtoDAC)
+	if dac.IsLoopback() {
+		t.Fatalf("DAC endpoint after remoteadmin 1 = %s; want every address", dac)
+	}
+	in.wantLog("Dedicated admin connection support was established for listening remotely on port " + itoa(dac.Port) + ".")
+	if got := ns.probe(t, dsn(ns.hostIP, dac.Port)); got != "OK" {
+		t.Fatalf("remote DAC with remote admin connections on: %q; want OK", got)
+	}
 }

@@ -2,10 +2,13 @@ package scenario
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	mssql "github.com/microsoft/go-mssqldb"
 	"github.com/tsqld/tsqld/service"
 )
 
@@ -63,13 +66,36 @@ func TestStopWaitsAndNowait(t *testing.T) {
 		return scalar(t, c, "SELECT CAST(COUNT(*) AS varchar(10)) + ':' + MAX(v) FROM dbo.kept")
 	}
 
-	// Graceful stop: the 3-second batch completes first.
+	// Graceful stop: the 3-second batch completes first; meanwhile new
+	// logins get 17188 and an idle session's next request ends it.
 	const delay = 3 * time.Second
+	idle := mustLogin(t, dsn("127.0.0.1", in.port), nil)
 	began := time.Now()
 	res := runBatch(t, in, "WAITFOR DELAY '00:00:03'; SELECT CAST(42 AS varchar(10))")
 	time.Sleep(500 * time.Millisecond)
 	stopAt := time.Now()
-	in.stop()
+	stopped := make(chan error, 1)
+	go func() {
+		out, err := in.tsqld("stop")
+		if err != nil {
+			err = fmt.Errorf("%v: %s", err, out)
+		}
+		stopped <- err
+	}()
+	var refused mssql.Error
+	waitFor(t, "logins to be refused with 17188 while stopping", func() bool {
+		_, err := login(t, dsn("127.0.0.1", in.port), nil)
+		return errors.As(err, &refused) && refused.Number == 17188
+	})
+	if !strings.Contains(refused.Message, "SQL Server cannot accept new connections, because it is shutting down. The connection has been closed.") {
+		t.Errorf("17188 text = %q", refused.Message)
+	}
+	if _, err := idle.ExecContext(ctx, "SELECT 1"); err == nil {
+		t.Error("an idle session started a new request during the graceful stop")
+	}
+	if err := <-stopped; err != nil {
+		t.Fatalf("tsqld stop: %v", err)
+	}
 	stopTook := time.Since(stopAt)
 	r := <-res
 	if r.err != nil || r.val != "42" {
@@ -82,6 +108,8 @@ func TestStopWaitsAndNowait(t *testing.T) {
 		t.Fatalf("the batch finished after stop returned")
 	}
 	wantRefused(t, loginErr(t, dsn("127.0.0.1", in.port), nil))
+	in.wantLog("Error: 17188, Severity: 16, State: 1.",
+		"SQL Server cannot accept new connections, because it is shutting down. The connection has been closed. [CLIENT: 127.0.0.1]")
 
 	in.start()
 	if got := count(); got != "3:two" {

@@ -178,10 +178,14 @@ func measureLoad(s *side, rows int, load func(lat *latencies) error) *measuremen
 	m := &measurement{}
 	var lat latencies
 	cpu0, ok0 := s.serverCPU()
+	busy0, okb0 := machineBusy()
+	self0 := selfCPU()
 	t0 := time.Now()
 	err := load(&lat)
 	elapsed := time.Since(t0)
 	cpu1, ok1 := s.serverCPU()
+	busy1, okb1 := machineBusy()
+	client := selfCPU() - self0
 	if err != nil {
 		m.Error = oneLine(err)
 		return m
@@ -196,7 +200,11 @@ func measureLoad(s *side, rows int, load func(lat *latencies) error) *measuremen
 	}
 	if ok0 && ok1 {
 		m.CPUusPerOp = us(cpu1-cpu0) / float64(rows)
+		if okb0 && okb1 {
+			m.OtherCPUPct = otherPct(max(0, busy1-busy0-(cpu1-cpu0)-client), elapsed)
+		}
 	}
+	m.ClientCPUusPerOp = us(client) / float64(rows)
 	return m
 }
 

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -173,4 +174,38 @@ func processMem(pid int) memMeter {
 
 func treeMem(pid int) memMeter {
 	return func() (memInfo, error) { return memOf(append([]int{pid}, descendants(pid)...)) }
+}
+
+// machineBusy returns the CPU time all CPUs spent busy (not idle, not
+// waiting for I/O) since boot, from the first line of /proc/stat.
+func machineBusy() (time.Duration, bool) {
+	b, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return 0, false
+	}
+	line, _, _ := strings.Cut(string(b), "\n")
+	f := strings.Fields(line)
+	if len(f) < 9 || f[0] != "cpu" {
+		return 0, false
+	}
+	var busy int64
+	// user nice system idle iowait irq softirq steal: skip idle (4) and
+	// iowait (5); guest time is already inside user.
+	for i, v := range f[1:9] {
+		if i == 3 || i == 4 {
+			continue
+		}
+		n, _ := strconv.ParseInt(v, 10, 64)
+		busy += n
+	}
+	return ticks(busy), true
+}
+
+// selfCPU is the harness's own user+system CPU (the client side).
+func selfCPU() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

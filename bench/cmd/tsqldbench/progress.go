@@ -91,6 +91,7 @@ func summary(m *measurement, unit string) string {
 	if m.CPUusPerOp > 0 {
 		s += fmt.Sprintf(", server cpu %s/%s", usStr(m.CPUusPerOp), unit)
 	}
+	s += fmt.Sprintf(", other load %.0f%%", m.OtherCPUPct)
 	if m.Errors > 0 {
 		s += fmt.Sprintf(", %d errors", m.Errors)
 	}

@@ -155,16 +155,16 @@ func writeTable(w io.Writer, r *report) {
 	fmt.Fprintln(w)
 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "#\tworkload\tc\ttsqld/s\tpg/s\tthr×\ttsqld p50\tpg p50\tp50×\ttsqld p99\tpg p99\tp99×\ttsqld cpu/op\tpg cpu/op\tcpu×\t")
+	fmt.Fprintln(tw, "#\tworkload\tc\ttsqld/s\tpg/s\tthr×\ttsqld p50\tpg p50\tp50×\ttsqld p99\tpg p99\tp99×\ttsqld cpu/op\tpg cpu/op\tcpu×\tother%\t")
 	var notes []string
 	for i, rw := range r.Rows {
 		n := i + 1
 		t, p := rw.Tsqld, rw.PG
-		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", n, rw.Workload, rw.Conc,
+		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", n, rw.Workload, rw.Conc,
 			thr(t), thr(p), fmtRatio(rw.Ratios.Throughput),
 			lat(t, t.P50us), lat(p, p.P50us), fmtRatio(rw.Ratios.P50),
 			lat(t, t.P99us), lat(p, p.P99us), fmtRatio(rw.Ratios.P99),
-			lat(t, t.CPUusPerOp), lat(p, p.CPUusPerOp), fmtRatio(rw.Ratios.CPU))
+			lat(t, t.CPUusPerOp), lat(p, p.CPUusPerOp), fmtRatio(rw.Ratios.CPU), otherStr(t, p))
 		for _, side := range []struct {
 			name string
 			m    *measurement
@@ -184,7 +184,9 @@ func writeTable(w io.Writer, r *report) {
 		}
 	}
 	tw.Flush()
-	fmt.Fprintln(w, "throughput is per second (rows/s for the loads); latencies per operation (per 500-row statement for INSERT loads); cpu/op is server user+sys CPU per operation (per row for loads)")
+	fmt.Fprintln(w, "throughput is per second (rows/s for the loads); latencies per operation (per 500-row statement for INSERT loads);")
+	fmt.Fprintln(w, "cpu/op is the server's own user+sys CPU per operation (per row for loads); other% is the share of all CPUs")
+	fmt.Fprintln(w, "busy with other processes during the tsqld/PostgreSQL windows (high values: the figures were disturbed)")
 
 	fmt.Fprintln(w)
 	st := r.Startup
@@ -205,6 +207,16 @@ func writeTable(w io.Writer, r *report) {
 			fmt.Fprintln(w, s)
 		}
 	}
+}
+
+func otherStr(t, p *measurement) string {
+	f := func(m *measurement) string {
+		if !m.ok() {
+			return "—"
+		}
+		return fmt.Sprintf("%.0f", m.OtherCPUPct)
+	}
+	return f(t) + "/" + f(p)
 }
 
 func pinnedNote(p string) string {

@@ -199,13 +199,14 @@ func run(ctx context.Context, f *runFlags, concs []int, selected func(string) bo
 			bulkRow.Tsqld = measureLoad(ts, f.accounts, func(*latencies) error {
 				return bulkLoad(ctx, ts, "accounts", f.accounts)
 			})
-			bulkRow.Tsqld.Note = "TDS bulk copy (INSERT BULK)"
+			bulkRow.Tsqld.Method, bulkRow.Tsqld.Note = "tds-bulk-copy", "TDS bulk copy (INSERT BULK)"
 		} else {
 			prog.logf("tsqld: TDS bulk copy not available (%s); loading with multi-row INSERTs", oneLine(perr))
 			bulkRow.Tsqld = measureLoad(ts, f.accounts, func(lat *latencies) error {
 				return insertRows(ctx, ts, "accounts", accountCols, f.accounts, accountRow, lat)
 			})
 			bulkRow.Workload = "bulk load (tsqld: INSERT fallback)"
+			bulkRow.Tsqld.Method = "multi-row-insert"
 			bulkRow.Tsqld.Note = "FALLBACK: batched multi-row INSERT (500 rows/stmt); TDS bulk copy failed: " + oneLine(perr)
 		}
 		prog.finish("tsqld: " + summary(bulkRow.Tsqld, "row"))
@@ -213,7 +214,7 @@ func run(ctx context.Context, f *runFlags, concs []int, selected func(string) bo
 		bulkRow.PG = measureLoad(pg, f.accounts, func(*latencies) error {
 			return bulkLoad(ctx, pg, "accounts", f.accounts)
 		})
-		bulkRow.PG.Note = "COPY FROM STDIN (pgx CopyFrom)"
+		bulkRow.PG.Method, bulkRow.PG.Note = "copy", "COPY FROM STDIN (pgx CopyFrom)"
 		if !bulkRow.PG.ok() {
 			return fmt.Errorf("postgresql COPY: %s", bulkRow.PG.Error)
 		}
@@ -247,6 +248,7 @@ func run(ctx context.Context, f *runFlags, concs []int, selected func(string) bo
 				m = measureLoad(s, n, func(lat *latencies) error {
 					return insertRows(ctx, s, "accounts_ins", accountCols, n, accountRow, lat)
 				})
+				m.Method = "multi-row-insert"
 				s.db.ExecContext(ctx, "DROP TABLE accounts_ins")
 			}
 			if s == ts {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -20,9 +21,19 @@ type measurement struct {
 	// CPUusPerOp is the server's own user+system CPU per operation
 	// (per row for loads); 0 when it could not be measured.
 	CPUusPerOp float64 `json:"server_cpu_us_per_op,omitempty"`
-	Errors     int64   `json:"errors,omitempty"`
-	Error      string  `json:"error,omitempty"`
-	Note       string  `json:"note,omitempty"`
+	// ClientCPUusPerOp is the harness's own CPU per operation (driver
+	// and measurement cost; both sides' pools live in it, idle).
+	ClientCPUusPerOp float64 `json:"client_cpu_us_per_op,omitempty"`
+	// OtherCPUPct is the share of the machine's CPUs busy with anything
+	// but this server and the harness during the window: how much outside
+	// load disturbed the figures.
+	OtherCPUPct float64 `json:"other_cpu_pct"`
+	Errors      int64   `json:"errors,omitempty"`
+	// Method is how a load was done: "tds-bulk-copy", "copy" or
+	// "multi-row-insert" (for tsqld's bulk row: the fallback).
+	Method string `json:"method,omitempty"`
+	Error  string `json:"error,omitempty"`
+	Note   string `json:"note,omitempty"`
 }
 
 func (m *measurement) ok() bool { return m != nil && m.Error == "" && m.Ops > 0 }
@@ -41,6 +52,9 @@ type window struct {
 	elapsed  time.Duration
 	cpu      time.Duration
 	cpuOK    bool
+	client   time.Duration
+	other    time.Duration // machine busy time that was neither server nor client
+	otherOK  bool
 	errs     int64
 	firstErr string
 	failed   string // the workload could not run at all
@@ -102,6 +116,8 @@ func runWindow(ctx context.Context, s *side, w workload, conc, accounts int, war
 
 	sleepCtx(ctx, warmup)
 	cpu0, ok0 := s.serverCPU()
+	busy0, okb0 := machineBusy()
+	self0 := selfCPU()
 	t0 := time.Now()
 	recording.Store(true)
 	end := t0.Add(dur)
@@ -115,7 +131,10 @@ func runWindow(ctx context.Context, s *side, w workload, conc, accounts int, war
 	wg.Wait()
 	wn := &window{elapsed: time.Since(t0), errs: errs.Load()}
 	cpu1, ok1 := s.serverCPU()
+	busy1, okb1 := machineBusy()
+	wn.client = selfCPU() - self0
 	wn.cpu, wn.cpuOK = cpu1-cpu0, ok0 && ok1
+	wn.other, wn.otherOK = max(0, busy1-busy0-wn.cpu-wn.client), wn.cpuOK && okb0 && okb1
 	for _, p := range parts {
 		wn.lat = append(wn.lat, p...)
 	}
@@ -132,9 +151,9 @@ func runWindow(ctx context.Context, s *side, w workload, conc, accounts int, war
 func summarize(ws []*window) *measurement {
 	m := &measurement{}
 	var (
-		elapsed, cpu time.Duration
-		cpuOK        = true
-		parts        []latencies
+		elapsed, cpu, client, other time.Duration
+		cpuOK, otherOK              = true, true
+		parts                       []latencies
 	)
 	for _, w := range ws {
 		if w.failed != "" && m.Error == "" {
@@ -142,7 +161,10 @@ func summarize(ws []*window) *measurement {
 		}
 		elapsed += w.elapsed
 		cpu += w.cpu
+		client += w.client
+		other += w.other
 		cpuOK = cpuOK && w.cpuOK
+		otherOK = otherOK && w.otherOK
 		m.Errors += w.errs
 		if w.firstErr != "" && m.Note == "" {
 			m.Note = "first error: " + w.firstErr
@@ -169,7 +191,19 @@ func summarize(ws []*window) *measurement {
 	if cpuOK {
 		m.CPUusPerOp = us(cpu) / float64(m.Ops)
 	}
+	m.ClientCPUusPerOp = us(client) / float64(m.Ops)
+	if otherOK {
+		m.OtherCPUPct = otherPct(other, elapsed)
+	}
 	return m
+}
+
+// otherPct is busy time as a percentage of all CPUs over elapsed.
+func otherPct(busy, elapsed time.Duration) float64 {
+	if elapsed <= 0 {
+		return 0
+	}
+	return 100 * busy.Seconds() / (elapsed.Seconds() * float64(runtime.NumCPU()))
 }
 
 func us(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1000 }
