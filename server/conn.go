@@ -67,11 +67,13 @@ func newConn(s *Server, nc net.Conn) *conn {
 	return c
 }
 
-// abort closes the socket (once); the reader goroutine then ends.
+// abort closes the socket (once); the reader goroutine then ends. The
+// socket goes first: a request cancelled by the abort must not get its
+// (cancelled) response out, or the client would take it for a result.
 func (c *conn) abort() {
 	c.closeOnce.Do(func() {
-		c.cancel()
 		c.nc.Close()
+		c.cancel()
 	})
 }
 

@@ -178,7 +178,7 @@ func (s *Server) Port() int {
 // first if needed and returns nil after Close.
 func (s *Server) Serve() error {
 	if err := s.Listen(); err != nil {
-		if s.ctx.Err() != nil {
+		if s.ctx.Err() != nil || errors.Is(err, net.ErrClosed) {
 			return nil // closed before serving
 		}
 		return err
@@ -282,13 +282,14 @@ func (s *Server) Close() error {
 		conns = append(conns, c)
 	}
 	s.mu.Unlock()
-	s.cancel()
 	for _, l := range ls {
 		l.Close()
 	}
+	// Sockets before contexts: a cancelled request must not answer.
 	for _, c := range conns {
 		c.abort()
 	}
+	s.cancel()
 	s.wg.Wait()
 	if s.cfg.UnixSocket != "" {
 		os.Remove(s.cfg.UnixSocket)

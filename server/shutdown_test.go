@@ -47,4 +47,7 @@ func TestShutdownRefusesLoginsWith17188(t *testing.T) {
 	if took := time.Since(began); took < 1400*time.Millisecond || took > 5*time.Second {
 		t.Fatalf("Shutdown took %v; want the context's 1.5 s", took)
 	}
+	if err := <-done; err == nil {
+		t.Fatal("the 10 s batch completed although the shutdown's context ended")
+	}
 }

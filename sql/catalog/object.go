@@ -54,6 +54,9 @@ type Column struct {
 	Identity    *Identity `json:",omitempty"`
 	// Computed is the T-SQL text of a computed column expression.
 	Computed string `json:",omitempty"`
+	// UserType is the alias type's user_type_id when the column was
+	// declared with one (Type is then its base type).
+	UserType int32 `json:",omitempty"`
 }
 
 // Identity describes an IDENTITY(seed, increment) column.

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"time"
 
 	"github.com/tsqld/tsqld/sql/result"
 	"github.com/tsqld/tsqld/sql/types"
@@ -30,6 +31,20 @@ type Config struct {
 	// (default: a fresh in-memory store). The Engine closes them.
 	Storage     storage.Engine
 	TempStorage storage.Engine
+	// ReadErrorLog, when set, serves sp_readerrorlog / xp_readerrorlog:
+	// archive 0 is the current log, search1/search2 filter rows
+	// (case-insensitive, both must match). The service passes its error
+	// log reader here (sql/ must not import service).
+	ReadErrorLog func(archive int, search1, search2 string) ([]ErrorLogRow, error)
+	// CycleErrorLog, when set, serves sp_cycle_errorlog.
+	CycleErrorLog func() error
+}
+
+// ErrorLogRow is one error log entry.
+type ErrorLogRow struct {
+	LogDate     time.Time
+	ProcessInfo string
+	Text        string
 }
 
 // LoginInfo describes an authenticated login.

@@ -43,6 +43,7 @@ func Open(ctx context.Context, cfg Config) (*Engine, error) {
 		ServerName: cfg.ServerName, InstanceName: cfg.InstanceName,
 		Edition: cfg.Edition, Collation: cfg.Collation,
 		SAPassword: cfg.SAPassword, ResetSA: cfg.ResetSA,
+		ReadErrorLog: adaptErrorLog(cfg.ReadErrorLog), CycleErrorLog: cfg.CycleErrorLog,
 	})
 	if err != nil {
 		main.Close()

@@ -186,7 +186,7 @@ func TestSysobjectsFollowsCatalog(t *testing.T) {
 		if got := firstRow(t, s, "select count(*) from sys.parameters where object_id = object_id('p_get') and is_output = 1 and name = '@name'"); got[0] != "1" {
 			t.Errorf("parameters: %v", got)
 		}
-		if got := firstRow(t, s, "select c.is_nullable, t.name from sys.columns c join sys.types t on t.user_type_id = c.system_type_id where c.object_id = object_id('parent') and c.name = 'code'"); strings.Join(got, ",") != "0,char" {
+		if got := firstRow(t, s, "select c.is_nullable, t.name, b.name, i.DOMAIN_NAME from sys.columns c join sys.types t on t.user_type_id = c.user_type_id join sys.types b on b.user_type_id = c.system_type_id join INFORMATION_SCHEMA.COLUMNS i on i.TABLE_NAME = object_name(c.object_id) and i.COLUMN_NAME = c.name where c.object_id = object_id('parent') and c.name = 'code'"); strings.Join(got, ",") != "0,zip,char,zip" {
 			t.Errorf("alias-typed column: %v", got)
 		}
 	})
@@ -256,6 +256,35 @@ func TestSystemProcsByRPC(t *testing.T) {
 		}
 		if msgs := messagesOf(c); len(msgs) != 1 || !strings.Contains(msgs[0], "2812") && !strings.Contains(msgs[0], "Could not find stored procedure") {
 			t.Errorf("unknown procedure: %v", msgs)
+		}
+	})
+}
+
+// TestSpHelpTable checks sp_help's result sets for a table: object,
+// columns, identity, rowguidcol, filegroup, indexes, constraints.
+func TestSpHelpTable(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, e *Engine) {
+		s := newSession(t, e)
+		defer s.Close()
+		run(t, s, catalogSetup)
+		c := run(t, s, "exec sp_help 'parent'")
+		if msgs := messagesOf(c); len(msgs) > 0 {
+			t.Fatal(msgs)
+		}
+		var first []string
+		sets := 0
+		for _, ev := range c.Events {
+			if ev.Columns != nil {
+				sets++
+				first = append(first, ev.Columns[0].Name)
+			}
+		}
+		want := "Name,Column_name,Identity,RowGuidCol,Data_located_on_filegroup,index_name,constraint_type"
+		if strings.Join(first, ",") != want {
+			t.Errorf("sp_help result sets: %v", first)
+		}
+		if !strings.Contains(c.String(), "id | 10 | 5 | 0") {
+			t.Errorf("identity set:\n%s", c.String())
 		}
 	})
 }

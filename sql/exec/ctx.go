@@ -5,6 +5,7 @@ import (
 
 	"github.com/tsqld/tsqld/sql/catalog"
 	"github.com/tsqld/tsqld/sql/msgs"
+	"github.com/tsqld/tsqld/sql/sem"
 	"github.com/tsqld/tsqld/sql/session"
 	"github.com/tsqld/tsqld/sql/types"
 	"github.com/tsqld/tsqld/storage"
@@ -29,6 +30,8 @@ type Ctx struct {
 	Main, Temp storage.Txn
 	// outer is the stack of enclosing rows for correlated subqueries.
 	outer [][]types.Value
+	// cteRows holds the working rows of recursive CTEs being evaluated.
+	cteRows map[*sem.CTERef][][]types.Value
 	// LastIdentity is set by INSERT into a table with an identity column.
 	Counters        *Counters
 	LastIdentity    types.Value

@@ -184,6 +184,9 @@ func (c *Ctx) evalFunc(x *sem.Func, row []types.Value) (types.Value, *msgs.Error
 		case "SQUARE":
 			r = f * f
 		}
+		if math.IsNaN(r) || math.IsInf(r, 0) {
+			return types.Null, msgs.New(3623) // ASIN(2), EXP(1000) …
+		}
 		return types.Value{K: types.KindFloat, F: r}, nil
 	case "PI":
 		return types.Value{K: types.KindFloat, F: math.Pi}, nil
@@ -227,17 +230,21 @@ func (c *Ctx) evalFunc(x *sem.Func, row []types.Value) (types.Value, *msgs.Error
 			return types.Null, nil
 		}
 		s := args[0].S
+		cut := " "
+		if len(args) == 2 {
+			cut = args[1].S // LTRIM/RTRIM/TRIM(s, characters) (SQL Server 2022)
+		}
 		switch x.Name {
 		case "UPPER":
 			s = strings.ToUpper(s)
 		case "LOWER":
 			s = strings.ToLower(s)
 		case "LTRIM":
-			s = strings.TrimLeft(s, " ")
+			s = strings.TrimLeft(s, cut)
 		case "RTRIM":
-			s = strings.TrimRight(s, " ")
+			s = strings.TrimRight(s, cut)
 		case "TRIM":
-			s = strings.Trim(s, " ")
+			s = strings.Trim(s, cut)
 		case "REVERSE":
 			r := []rune(s)
 			for i, j := 0, len(r)-1; i < j; i, j = i+1, j-1 {
@@ -327,12 +334,15 @@ func (c *Ctx) evalFunc(x *sem.Func, row []types.Value) (types.Value, *msgs.Error
 			return types.Null, nil
 		}
 		if x.Name == "ASCII" {
-			return types.Value{K: types.KindInt, I: int64(args[0].S[0])}, nil
+			return intVal(asciiCode(args[0].S)), nil
 		}
 		return types.Value{K: types.KindInt, I: int64([]rune(args[0].S)[0])}, nil
 	case "CHAR", "NCHAR":
 		if null() || args[0].I < 0 || (x.Name == "CHAR" && args[0].I > 255) {
 			return types.Null, nil
+		}
+		if x.Name == "CHAR" {
+			return str(cp1252Char(args[0].I)), nil
 		}
 		return str(string(rune(args[0].I))), nil
 	case "DATEADD", "DATEDIFF", "DATEDIFF_BIG", "DATEPART", "DATENAME", "YEAR", "MONTH", "DAY", "EOMONTH", "DATEFROMPARTS":

@@ -176,6 +176,8 @@ func evalHashBytes(c *Ctx, x *sem.Func, args []types.Value) (types.Value, *msgs.
 	}
 	var h hash.Hash
 	switch strings.ToUpper(strings.TrimRight(args[0].S, " ")) {
+	case "MD2":
+		h = newMD2()
 	case "MD4":
 		h = md4.New()
 	case "MD5":

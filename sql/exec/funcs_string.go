@@ -314,3 +314,16 @@ func charIndex(coll *collation.Collation, needle, hay string, start int64) int64
 	}
 	return int64(utf8.RuneCountInString(hay[:i])) + 1
 }
+
+// asciiCode is ASCII(s): the code page 1252 code of s's first character.
+func asciiCode(s string) int64 {
+	r, _ := utf8.DecodeRuneInString(s)
+	b := collation.EncodeCP1252(nil, string(r))
+	if len(b) == 0 {
+		return 63 // '?', what an unmappable character becomes
+	}
+	return int64(b[0])
+}
+
+// cp1252Char is CHAR(n): the code page 1252 character n (0..255).
+func cp1252Char(n int64) string { return collation.DecodeCP1252([]byte{byte(n)}) }

@@ -142,6 +142,10 @@ func (c *Ctx) run(rel sem.Rel, y Yield) error {
 		return c.hashJoin(r, y)
 	case *sem.Window:
 		return c.window(r, y)
+	case *sem.RecursiveCTE:
+		return c.recursiveCTE(r, y)
+	case *sem.CTERef:
+		return c.cteRef(r, y)
 	}
 	return merr(msgs.New(8180))
 }

@@ -52,6 +52,10 @@ func Optimize(rel sem.Rel) sem.Rel {
 		c := *r
 		c.In = Optimize(r.In)
 		return &c
+	case *sem.RecursiveCTE:
+		c := *r
+		c.Anchor, c.Recursive = Optimize(r.Anchor), Optimize(r.Recursive)
+		return &c
 	case *sem.Distinct:
 		return &sem.Distinct{In: Optimize(r.In)}
 	case *sem.Top:

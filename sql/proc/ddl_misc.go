@@ -210,6 +210,12 @@ func (s *Session) dropStmt(ctx context.Context, x *ast.DropStmt, w result.Writer
 			}
 			continue
 		}
+		if x.Kind == ast.ObjSchema {
+			if serr := s.dropSchema(ctx, n, x.IfExists); serr != nil {
+				return serr, nil
+			}
+			continue
+		}
 		db, o, serr := s.lookupTable(n)
 		kindWord := map[ast.ObjectKind]string{ast.ObjTable: "table", ast.ObjView: "view", ast.ObjProcedure: "procedure"}[x.Kind]
 		want := map[ast.ObjectKind]catalog.ObjectKind{ast.ObjTable: catalog.KindTable, ast.ObjView: catalog.KindView, ast.ObjProcedure: catalog.KindProcedure}[x.Kind]
@@ -314,6 +320,9 @@ func (s *Session) createProc(ctx context.Context, x *ast.CreateProcStmt, w resul
 		def = rc.text(x)
 	}
 	p := &catalog.Procedure{Definition: def}
+	if strings.HasPrefix(x.Name.Name.Name, "#") {
+		return s.createTempProc(x, p, w, rc)
+	}
 	return s.putModule(&x.Name, catalog.KindProcedure, x.Alter, x.OrAlter, func(o *catalog.Object) { o.Proc = p }, w, rc)
 }
 

@@ -110,6 +110,7 @@ func (s *Session) buildTableDef(tableName string, cols []*ast.ColumnDef, cons []
 				return
 			}
 			col.Type = b.ResolveType(cd.Type, false)
+			col.UserType = b.AliasTypeID(cd.Type)
 			if cd.Collation != "" {
 				col.Type.Collation = types.Collation{Name: cd.Collation}
 			}

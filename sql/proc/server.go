@@ -23,6 +23,10 @@ type ServerConfig struct {
 	Collation    string
 	SAPassword   string
 	ResetSA      bool
+	// ReadErrorLog and CycleErrorLog serve the error log procedures
+	// (nil: the server has no error log, e.g. embedded in tests).
+	ReadErrorLog  func(archive int, search1, search2 string) ([]ErrorLogRow, error)
+	CycleErrorLog func() error
 }
 
 // Server is the state shared by all sessions.

@@ -181,6 +181,12 @@ func (s *Session) SessionFunc(name string, args []types.Value) (types.Value, *ms
 	case "NEWID":
 		return newGUID(), nil
 	case "RAND":
+		if v, ok := arg(0); ok {
+			s.rng = newSeededRand(v.I)
+		}
+		if s.rng != nil {
+			return types.Value{K: types.KindFloat, F: s.rng.Float64()}, nil
+		}
 		return types.Value{K: types.KindFloat, F: randFloat()}, nil
 	}
 	return types.Null, msgs.New(195, strings.ToLower(name), "built-in function name")

@@ -76,6 +76,7 @@ type Session struct {
 	identity    types.Value // @@IDENTITY
 	scopeIdent  types.Value // SCOPE_IDENTITY() of the current scope
 	contextInfo []byte      // SET CONTEXT_INFO (nil until set)
+	rng         *seededRand // RAND's generator once RAND(seed) was called
 	nestLevel   int
 	catchErr    *msgs.Error // error being handled in a CATCH block
 	identityIns *catalog.Object

@@ -49,6 +49,8 @@ func (s *Session) exec(ctx context.Context, st ast.Node, w result.Writer, rc *ru
 		return s.createProc(ctx, x, w, rc)
 	case *ast.CreateTypeStmt:
 		return s.createType(ctx, x, w, rc)
+	case *ast.CreateSchemaStmt:
+		return s.createSchema(ctx, x, w, rc)
 	case *ast.CreateDatabaseStmt:
 		return s.createDatabase(ctx, x, w, rc)
 	case *ast.UseStmt:

@@ -114,7 +114,7 @@ func (s *Session) Sessions() []sysobj.SessionInfo {
 			DateFirst: int16(ss.opts.DateFirst), LockTimeout: int32(ss.opts.LockTimeout), Options: uint32(ss.opts.Flags),
 			Isolation: int16(ss.opts.Isolation), OpenTran: int32(ss.tranCount()),
 			ClientAddr: ss.cfg.ClientAddr, ClientPID: int32(ss.cfg.ClientPID), ClientLib: ss.cfg.ClientLib,
-			PacketSize: int32(ss.cfg.PacketSize), TDSVersion: ss.cfg.TDSVersion}
+			PacketSize: int32(ss.cfg.PacketSize), TDSVersion: ss.cfg.TDSVersion, Encrypted: ss.cfg.Encrypted}
 		if ss == s {
 			info.LastRequest = time.Now()
 		}

@@ -21,9 +21,11 @@ import (
 
 // sysArg is one argument of a system procedure call.
 type sysArg struct {
-	name string // with '@', "" when positional
-	v    types.Value
-	t    types.Type
+	name   string // with '@', "" when positional
+	v      types.Value
+	t      types.Type
+	output bool
+	slot   int // caller variable of an OUTPUT argument (EXEC), -1 otherwise
 }
 
 // sysCall is a system procedure invocation.
@@ -35,6 +37,36 @@ type sysCall struct {
 	args   []sysArg
 	params []string // declared parameter names, in order
 	status int32
+	outs   map[int]sysOut // parameter index → OUTPUT value
+}
+
+type sysOut struct {
+	v types.Value
+	t types.Type
+}
+
+// argIndex returns the position in c.args of parameter i, or -1.
+func (c *sysCall) argIndex(i int) int {
+	for j, a := range c.args {
+		if a.name == "" && j == i || a.name != "" && i < len(c.params) && strings.EqualFold(a.name, c.params[i]) {
+			return j
+		}
+	}
+	return -1
+}
+
+// isOutput reports whether parameter i was passed as OUTPUT.
+func (c *sysCall) isOutput(i int) bool {
+	j := c.argIndex(i)
+	return j >= 0 && c.args[j].output
+}
+
+// setOut sets the value an OUTPUT parameter returns.
+func (c *sysCall) setOut(i int, v types.Value, t types.Type) {
+	if c.outs == nil {
+		c.outs = map[int]sysOut{}
+	}
+	c.outs[i] = sysOut{v, t}
 }
 
 // sysProc is a system procedure: its parameter names and body.
@@ -159,10 +191,23 @@ func (s *Session) execSysProc(ctx context.Context, x *ast.ExecStmt, w result.Wri
 			}
 			v, t = cloneVal(ev), xt.Type()
 		}
-		args = append(args, sysArg{name: a.Name, v: v, t: t})
+		arg := sysArg{name: a.Name, v: v, t: t, output: a.Output, slot: -1}
+		if vr, ok := a.Value.(*ast.VarRef); ok && a.Output {
+			if slot, ok := s.frame.lookup(vr.Name); ok {
+				arg.slot = slot
+			}
+		}
+		args = append(args, arg)
 	}
 	c := &sysCall{s: s, ctx: ctx, w: w, name: strings.ToLower(x.Proc.Name.Name), args: args, params: p.params}
 	serr := p.run(c)
+	for i, o := range c.outs {
+		if j := c.argIndex(i); j >= 0 && c.args[j].slot >= 0 {
+			if cv, cerr := exec.Convert(o.v, o.t, s.frame.types[c.args[j].slot]); cerr == nil {
+				s.frame.vals[c.args[j].slot] = cv
+			}
+		}
+	}
 	if serr == nil && x.ReturnVar != "" {
 		if slot, ok := s.frame.lookup(x.ReturnVar); ok {
 			s.frame.vals[slot] = intVal(int64(c.status))
@@ -179,14 +224,28 @@ func (s *Session) rpcSysProc(ctx context.Context, name string, params []Param, w
 	}
 	args := make([]sysArg, len(params))
 	for i, a := range params {
-		args[i] = sysArg{name: a.Name, v: a.Value, t: a.Type}
+		args[i] = sysArg{name: a.Name, v: a.Value, t: a.Type, output: a.Output, slot: -1}
 	}
 	n := parseObjectName(name)
 	c := &sysCall{s: s, ctx: ctx, w: w, name: strings.ToLower(n.Name.Name), args: args, params: p.params}
 	if serr := p.run(c); serr != nil {
 		return serr, nil, true
 	}
-	return nil, w.ReturnStatus(c.status), true
+	if err := w.ReturnStatus(c.status); err != nil {
+		return nil, err, true
+	}
+	for i, o := range c.outs {
+		if j := c.argIndex(i); j >= 0 {
+			name := c.args[j].name
+			if name == "" && i < len(c.params) {
+				name = c.params[i]
+			}
+			if err := w.ReturnValue(result.ReturnValue{Ordinal: j, Name: name, Type: o.t, Value: o.v}); err != nil {
+				return nil, err, true
+			}
+		}
+	}
+	return nil, nil, true
 }
 
 // ddl runs f in a write transaction of its own when none is open, else in

@@ -37,3 +37,15 @@ func (b *Binder) AliasNullable(tn *ast.TypeName) (nullable, isAlias bool) {
 	}
 	return at.Nullable, true
 }
+
+// AliasTypeID is the user_type_id of tn when it names an alias type, else 0.
+func (b *Binder) AliasTypeID(tn *ast.TypeName) int32 {
+	d := b.env.CurrentDB()
+	if d == nil || tn == nil {
+		return 0
+	}
+	if at := b.env.Catalog().AliasType(d, tn.Schema.Name, tn.Name.Name); at != nil {
+		return at.ID
+	}
+	return 0
+}

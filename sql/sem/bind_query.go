@@ -289,17 +289,7 @@ func (b *Binder) namedTable(s *scope, te *ast.NamedTable) Rel {
 			if alias == "" {
 				alias = c.Name.Name
 			}
-			// Bind the CTE body with the CTE itself hidden (no recursion yet).
-			saved := b.ctes
-			b.ctes = nil
-			for _, m := range saved {
-				if m[strings.ToLower(c.Name.Name)] != c {
-					b.ctes = append(b.ctes, m)
-				}
-			}
-			q := b.subquery(s.parent, c.Query)
-			b.ctes = saved
-			return b.aliasRel(s, te, q.rel, alias, c.Columns)
+			return b.bindCTE(s, te, c, alias)
 		}
 	}
 	db, o := b.LookupObject(n)

@@ -40,6 +40,8 @@ type Binder struct {
 	keyTarget string
 	keyScan   *Scan
 	keyOffset int
+	// cteWork maps a recursive CTE being bound to its working-table ref.
+	cteWork map[*ast.CTE]*CTERef
 }
 
 // New returns a binder over env.

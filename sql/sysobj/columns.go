@@ -33,7 +33,7 @@ func ColumnsOf(c *Ctx, o Obj) []ColInfo {
 		}
 		for i, col := range o.Owner.Table.Columns {
 			out = append(out, ColInfo{Obj: o, ID: i + 1, Name: col.Name, Type: col.Type, Nullable: col.Nullable,
-				Identity: col.Identity, Computed: col.Computed, Default: defaults[i], DefaultText: col.Default})
+				Identity: col.Identity, Computed: col.Computed, Default: defaults[i], DefaultText: col.Default, UserType: col.UserType})
 		}
 	case o.Owner != nil && o.Type == "V" && c.Env != nil:
 		for i, col := range c.Env.ViewColumns(o.Owner) {

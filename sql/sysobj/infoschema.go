@@ -102,7 +102,14 @@ DOMAIN_NAME sysname null`, func(c *Ctx) [][]types.Value {
 				r := []types.Value{vS(c.DB.Name), vS(o.Schema), vS(o.Name), vS(ci.Name), vI(int64(ci.ID)), def,
 					vS(nullableText(ci.Nullable)), vS(TypeName(ci.Type))}
 				r = append(r, typeInfo(ci.Type)...)
-				r = append(r, vN, vN, charsetName(ci.Type), vN, vN, coll, vN, vN, vN)
+				dom := []types.Value{vN, vN, vN}
+				if ci.UserType != 0 {
+					if at := c.Cat.AliasTypeByID(c.DB, ci.UserType); at != nil {
+						dom = []types.Value{vS(c.DB.Name), vS(at.Schema), vS(at.Name)}
+					}
+				}
+				r = append(r, vN, vN, charsetName(ci.Type), vN, vN, coll)
+				r = append(r, dom...)
 				rows = append(rows, r)
 			}
 		}

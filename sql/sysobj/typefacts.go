@@ -228,3 +228,14 @@ func itoa(n int64) string {
 	}
 	return string(b[i:])
 }
+
+// ColumnTypeName is the type name sp_help and tools show for a column:
+// its alias type's name when it was declared with one.
+func ColumnTypeName(c *Ctx, ci ColInfo) string {
+	if ci.UserType != 0 && c.DB != nil {
+		if at := c.Cat.AliasTypeByID(c.DB, ci.UserType); at != nil {
+			return at.Name
+		}
+	}
+	return TypeName(ci.Type)
+}

@@ -37,7 +37,10 @@ func ConvertWith(v Value, from, to Type, o *ConvertOptions) (Value, *msgs.Error)
 		o = &defaultConvert
 	}
 	if v.K == KindNull {
-		if k := ConversionOf(from.ID, to.ID); k == ConvNotAllowed && from.ID != Unknown {
+		// The NULL literal is typed int, yet SET @date = NULL and
+		// INSERT … VALUES (NULL) into any column are valid T-SQL; a NULL
+		// of type int therefore converts to every type.
+		if k := ConversionOf(from.ID, to.ID); k == ConvNotAllowed && from.ID != Unknown && from.ID != Int {
 			return Null, ErrExplicitNotAllowed(from, to)
 		}
 		return Null, nil

@@ -59,6 +59,9 @@ func TestNamedInstanceThroughBrowser(t *testing.T) {
 	t.Parallel()
 	lock1434(t)
 	in := newInstance(t, "SCEN6")
+	if got := strings.TrimSpace(in.mustTsqld("config", "get", "network.tcpport")); got != "0" {
+		t.Fatalf("named instance network.tcpport = %q; want 0 (dynamic)", got)
+	}
 	in.start()
 	ep := in.endpoint(service.ProtoTCP)
 	if ep.Port == 0 || ep.Port == 1433 {

@@ -52,3 +52,19 @@ func TestDedicatedAdminConnection(t *testing.T) {
 		return err == nil
 	})
 }
+
+// Express has no DAC unless trace flag 7806: no DAC listener, and the
+// log says why (17199).
+func TestDACDisabledOnExpress(t *testing.T) {
+	t.Parallel()
+	in := newInstance(t, "")
+	in.set("sqlserver.edition", "Express")
+	in.start()
+	for _, e := range in.status().Endpoints {
+		if e.Protocol == service.ProtoDAC {
+			t.Fatalf("Express instance has a DAC endpoint %s", e)
+		}
+	}
+	in.wantLog(service.MsgDACDisabled)
+	in.noLog("Dedicated admin connection support was established")
+}

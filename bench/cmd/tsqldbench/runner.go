@@ -69,17 +69,22 @@ func probe(ctx context.Context, s *side, w workload, accounts int, tm timing, se
 }
 
 // runWindow runs w on s with conc workers: a warm-up (may be zero), then
-// a fixed window in which every operation started is timed, bracketed by
-// two readings of the server's CPU. sample, when set, is called about
-// every 250 ms during the window (memory under load).
+// a fixed window bracketed by two readings of the server's CPU. The
+// operations that complete inside the window are counted and their
+// latencies kept; in steady state the work of operations straddling the
+// start balances that of operations straddling the end, so CPU and
+// throughput refer to the same interval even when one operation takes
+// longer than the window. The window is stretched (up to grace) until
+// at least one operation has completed in it. sample, when set, is
+// called about every 250 ms during the window (memory under load).
 func runWindow(ctx context.Context, s *side, w workload, conc, accounts int, warmup, dur, grace time.Duration, seed uint64, sample func()) *window {
 	ctx, cancel := context.WithTimeout(ctx, warmup+dur+grace)
 	defer cancel()
 	var (
-		recording, stop atomic.Bool
-		errs            atomic.Int64
-		firstErr        atomic.Value
-		wg              sync.WaitGroup
+		recording, closed, stop atomic.Bool
+		completed, errs         atomic.Int64
+		firstErr                atomic.Value
+		wg                      sync.WaitGroup
 	)
 	parts := make([]latencies, conc)
 	for i := 0; i < conc; i++ {
@@ -89,12 +94,11 @@ func runWindow(ctx context.Context, s *side, w workload, conc, accounts int, war
 			wk := &worker{s: s, rng: rand.New(rand.NewPCG(seed, uint64(i+1))), n: accounts}
 			lat := make(latencies, 0, 4096)
 			for !stop.Load() && ctx.Err() == nil {
-				rec := recording.Load()
 				t0 := time.Now()
 				err := w.op(ctx, wk)
 				d := time.Since(t0)
-				if !rec {
-					continue
+				if !recording.Load() || closed.Load() {
+					continue // completed outside the window
 				}
 				if err != nil {
 					if ctx.Err() != nil {
@@ -109,6 +113,7 @@ func runWindow(ctx context.Context, s *side, w workload, conc, accounts int, war
 					continue
 				}
 				lat = append(lat, d)
+				completed.Add(1)
 			}
 			parts[i] = lat
 		}(i)
@@ -121,18 +126,32 @@ func runWindow(ctx context.Context, s *side, w workload, conc, accounts int, war
 	t0 := time.Now()
 	recording.Store(true)
 	end := t0.Add(dur)
-	for time.Now().Before(end) && ctx.Err() == nil && !stop.Load() {
-		sleepCtx(ctx, min(250*time.Millisecond, time.Until(end)))
-		if sample != nil {
+	lastSample := t0
+	for ctx.Err() == nil && !stop.Load() {
+		now := time.Now()
+		if !now.Before(end) && completed.Load() > 0 {
+			break
+		}
+		step := 250 * time.Millisecond
+		if now.Before(end) {
+			step = min(step, end.Sub(now))
+		} else {
+			step = 5 * time.Millisecond // stretched: waiting for a first completion
+		}
+		sleepCtx(ctx, step)
+		if sample != nil && time.Since(lastSample) >= 200*time.Millisecond {
 			sample()
+			lastSample = time.Now()
 		}
 	}
-	stop.Store(true)
-	wg.Wait()
-	wn := &window{elapsed: time.Since(t0), errs: errs.Load()}
+	closed.Store(true)
+	wn := &window{elapsed: time.Since(t0)}
 	cpu1, ok1 := s.serverCPU()
 	busy1, okb1 := machineBusy()
 	wn.client = selfCPU() - self0
+	stop.Store(true)
+	wg.Wait() // operations in flight finish uncounted
+	wn.errs = errs.Load()
 	wn.cpu, wn.cpuOK = cpu1-cpu0, ok0 && ok1
 	wn.other, wn.otherOK = max(0, busy1-busy0-wn.cpu-wn.client), wn.cpuOK && okb0 && okb1
 	for _, p := range parts {
