@@ -137,14 +137,8 @@ func (c *conn) doLogin(msg tds.Message) bool {
 	// DATACLASSIFICATION change the token stream and are never acked.
 	b = tds.AppendEnvChangePacketSize(b, size, size)
 	b = tds.AppendDone(b, c.version, tds.TokenDone, tds.DoneFinal, 0, 0)
-	c.mw.Buf = b
-	if err := c.mw.EndMessage(); err != nil {
-		return false
-	}
-	c.packetSize = size
-	c.mw.SetPacketSize(size)
-	c.w = newResp(c)
-
+	// Registered before the client sees LOGINACK: a client may look
+	// itself up (sys.dm_exec_sessions) as soon as it is logged in.
 	now := time.Now()
 	c.srv.reg.update(c.spid, func(si *SessionInfo) {
 		si.Login = li.Name
@@ -166,6 +160,14 @@ func (c *conn) doLogin(msg tds.Message) bool {
 		si.PacketSize = size
 		si.NetTransport = c.transport
 	})
+	c.mw.Buf = b
+	if err := c.mw.EndMessage(); err != nil {
+		return false
+	}
+	c.packetSize = size
+	c.mw.SetPacketSize(size)
+	c.w = newResp(c)
+
 	return true
 }
 

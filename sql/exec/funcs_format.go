@@ -301,7 +301,8 @@ func formatCustomNumber(d *apd.Decimal, f string, cu *culture) (string, bool) {
 		fmtCtx.Mul(&h, d, apd.New(100, 0))
 		x = &h
 	}
-	_, ip, fp := digits(x, maxFrac)
+	rneg, ip, fp := digits(x, maxFrac) // .NET Framework writes no "-0"
+	neg = neg && rneg
 	ip = strings.TrimLeft(ip, "0")
 	for len(ip) < minInt {
 		ip = "0" + ip

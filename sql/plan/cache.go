@@ -28,6 +28,23 @@ type Entry struct {
 	Stmts []ast.Stmt
 	mu    sync.Mutex
 	bound map[ast.Stmt]*Bound
+	// checked is 1 + the catalog version at which the batch passed its
+	// compile-time check (0 = not yet).
+	checked uint64
+}
+
+// Checked reports whether the batch passed its compile check at version.
+func (e *Entry) Checked(version uint64) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.checked == version+1
+}
+
+// SetChecked records a passed compile check at version.
+func (e *Entry) SetChecked(version uint64) {
+	e.mu.Lock()
+	e.checked = version + 1
+	e.mu.Unlock()
 }
 
 // Bound returns the cached plan of stmt if it was bound at version.

@@ -17,10 +17,13 @@ import (
 func Optimize(rel sem.Rel) sem.Rel {
 	switch r := rel.(type) {
 	case *sem.Filter:
-		in := Optimize(r.In)
-		if j, ok := in.(*sem.Join); ok && joinable(j) {
+		// Look at the join before optimizing it: an explicit JOIN … ON is
+		// itself rewritten (to a HashJoin or a Project), which would leave
+		// the WHERE conjuncts above it instead of pushed to their tables.
+		if j, ok := r.In.(*sem.Join); ok && joinable(j) {
 			return optimizeJoin(j, r.Cond)
 		}
+		in := Optimize(r.In)
 		return &sem.Filter{In: in, Cond: optimizeExpr(r.Cond)}
 	case *sem.Join:
 		if joinable(r) {

@@ -76,9 +76,18 @@ func classify(e *msgs.Error) errKind {
 // ExecBatch runs a SQL batch.
 func (s *Session) ExecBatch(ctx context.Context, text string, w result.Writer) error {
 	s.ctx = ctx
+	defer s.beginRequest()()
 	e, err := s.parse(text, "")
 	if err != nil {
 		return s.reportParse(err, w)
+	}
+	if v := s.srv.cat.Version(); !e.Checked(v) {
+		if m := s.precheck(e.Stmts); m != nil {
+			// A compile error ends the batch before anything runs.
+			_, err := s.fail(&stmtError{e: m, kind: errBatch}, m.Line, w, &runCtx{}, result.CmdNone)
+			return err
+		}
+		e.SetChecked(v)
 	}
 	s.frame = newFrame(nil)
 	defer s.releaseFrame(s.frame)
@@ -219,6 +228,9 @@ func (s *Session) atomic(ctx context.Context, st ast.Node, w result.Writer, rc *
 		if err != nil {
 			return nil, err
 		}
+		if serr == nil {
+			s.rowCount = 0
+		}
 		return s.fail(serr, line, w, rc, result.CmdNone)
 	}
 	auto := s.tx == nil
@@ -245,6 +257,9 @@ func (s *Session) atomic(ctx context.Context, st ast.Node, w result.Writer, rc *
 	s.tx.temp.RefreshSnapshot()
 	sp := s.stmtSavepoint()
 	serr, err := s.exec(ctx, st, w, rc)
+	if serr == nil && err == nil {
+		s.rowCountRule(st)
+	}
 	if err != nil {
 		var me *exec.MsgError
 		if errors.As(err, &me) {
@@ -357,4 +372,16 @@ func startsImplicit(st ast.Node) bool {
 		return true
 	}
 	return false
+}
+
+// rowCountRule applies @@ROWCOUNT's rules for statements that return no
+// rows: a simple assignment sets it to 1; USE, SET options, PRINT and
+// RAISERROR reset it to 0 (statements with rows set it themselves).
+func (s *Session) rowCountRule(st ast.Node) {
+	switch st.(type) {
+	case *ast.SetVarStmt:
+		s.rowCount = 1
+	case *ast.UseStmt, *ast.SetOptionStmt, *ast.PrintStmt, *ast.RaiserrorStmt, *ast.SetIsolationStmt:
+		s.rowCount = 0
+	}
 }

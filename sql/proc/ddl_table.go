@@ -351,6 +351,9 @@ func (s *Session) constInt(e ast.Expr) int64 {
 }
 
 func (s *Session) createTable(ctx context.Context, x *ast.CreateTableStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
+	if serr, err := s.nullablePrimaryKey(x, w, rc); serr != nil || err != nil {
+		return serr, err
+	}
 	def, serr := s.buildTableDef(x.Name.Name.Name, x.Columns, x.Constraints, x.Indexes, rc)
 	if serr != nil {
 		return serr, nil

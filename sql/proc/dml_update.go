@@ -25,6 +25,13 @@ type dmlRow struct {
 // or FROM … WHERE …) and returns each target row once (SQL Server updates
 // a row matched several times by a join only once).
 func (s *Session) dmlSource(ctx context.Context, target ast.TableExpr, from []ast.TableExpr, where ast.Expr, top *ast.Top, exprs []ast.Expr, line int32) (*dmlTarget, *sem.DMLSource, []dmlRow, *stmtError, error) {
+	if len(from) == 0 {
+		if nt, ok := target.(*ast.NamedTable); ok {
+			if t2, w2, ok := s.viewTarget(nt, where); ok {
+				target, where = t2, w2
+			}
+		}
+	}
 	b, _ := s.binder(line)
 	src, berr := b.BindDMLSource(target, from, where, exprs)
 	if berr != nil {
@@ -289,3 +296,65 @@ func (s *Session) deleteStmt(ctx context.Context, x *ast.DeleteStmt, w result.Wr
 }
 
 var _ = strings.EqualFold
+
+// viewTarget rewrites UPDATE/DELETE of a simple view (SELECT of plain
+// columns or * from one table, optional WHERE) into the same statement on
+// its base table restricted to the rows the view shows.
+func (s *Session) viewTarget(nt *ast.NamedTable, where ast.Expr) (ast.TableExpr, ast.Expr, bool) {
+	_, o, serr := s.lookupTable(&nt.Name)
+	if serr != nil || o.Kind != catalog.KindView || len(o.View.Columns) > 0 {
+		return nil, nil, false
+	}
+	q, err := s.ParseQuery(o.View.Query)
+	if err != nil || q.With != nil || len(q.OrderBy) > 0 {
+		return nil, nil, false
+	}
+	sel, ok := q.Body.(*ast.Select)
+	if !ok || sel.Distinct || sel.Top != nil || sel.GroupBy != nil || sel.Having != nil || len(sel.From) != 1 {
+		return nil, nil, false
+	}
+	base, ok := sel.From[0].(*ast.NamedTable)
+	if !ok {
+		return nil, nil, false
+	}
+	for _, it := range sel.Items {
+		switch x := it.Expr.(type) {
+		case *ast.Star:
+		case *ast.ColumnRef:
+			if it.Alias.Name != "" && !strings.EqualFold(it.Alias.Name, x.Name.Name) {
+				return nil, nil, false
+			}
+		default:
+			return nil, nil, false
+		}
+	}
+	alias := nt.Alias.Name
+	if alias == "" {
+		alias = nt.Name.Name.Name
+	}
+	if base.Alias.Name != "" && !strings.EqualFold(base.Alias.Name, alias) {
+		// The view's own predicates use its alias; keep it.
+		return nil, nil, false
+	}
+	t := &ast.NamedTable{Span: nt.Span, Name: base.Name, Alias: ast.Ident{Name: alias}}
+	if sel.Where != nil {
+		// The view's predicates may qualify columns with the table name:
+		// they now see it under the view's name. The parsed tree is ours
+		// (freshly parsed), so it can be rewritten in place.
+		ast.Inspect(sel.Where, func(n ast.Node) bool {
+			if cr, ok := n.(*ast.ColumnRef); ok && cr.Table.Database.Name == "" && strings.EqualFold(cr.Table.Name.Name, base.Name.Name.Name) {
+				cr.Table = ast.ObjectName{Name: ast.Ident{Name: alias}}
+			}
+			return true
+		})
+	}
+	w := where
+	if sel.Where != nil {
+		if w == nil {
+			w = sel.Where
+		} else {
+			w = &ast.BinaryExpr{Op: ast.OpAnd, L: &ast.ParenExpr{X: sel.Where}, R: &ast.ParenExpr{X: where}}
+		}
+	}
+	return t, w, true
+}

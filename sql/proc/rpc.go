@@ -102,6 +102,7 @@ func (s *Session) parseParamDefs(text string) ([]paramDef, *msgs.Error) {
 // ExecRPC runs an RPC request.
 func (s *Session) ExecRPC(ctx context.Context, procID uint16, procName string, params []Param, w result.Writer) error {
 	s.ctx = ctx
+	defer s.beginRequest()()
 	if procID == 0 {
 		switch strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(procName, "sys."), "dbo.")) {
 		case "sp_executesql":
@@ -189,7 +190,7 @@ func strVal0(v types.Value) string {
 // execSQLWithParams runs text with parameters (sp_executesql and prepared
 // statements); output parameters come back as RETURNVALUEs.
 func (s *Session) execSQLWithParams(ctx context.Context, text, def string, args []Param, ordinalBase int, w result.Writer) (*stmtError, error) {
-	defs, merr := s.parseParamDefs(def)
+	defs, merr := s.paramDefsCached(def)
 	if merr != nil {
 		return stmtErr(merr), nil
 	}
@@ -211,12 +212,7 @@ func (s *Session) execSQLWithParams(ctx context.Context, text, def string, args 
 	for i, a := range args {
 		idx := i
 		if a.Name != "" {
-			idx = -1
-			for j, d := range defs {
-				if strings.EqualFold(d.name, a.Name) {
-					idx = j
-				}
-			}
+			idx = paramIndex(defs, a.Name, i)
 			if idx < 0 {
 				return msgErr(8145, a.Name, "sp_executesql"), nil
 			}

@@ -82,6 +82,7 @@ type Session struct {
 	identityIns *catalog.Object
 	closed      bool
 	ctx         context.Context
+	defCache    map[string]*cachedDefs // sp_executesql parameter definitions (rpc_params.go)
 }
 
 // NewSession opens a session in cfg.Database (4060 when it does not exist).

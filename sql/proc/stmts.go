@@ -51,6 +51,8 @@ func (s *Session) exec(ctx context.Context, st ast.Node, w result.Writer, rc *ru
 		return s.createType(ctx, x, w, rc)
 	case *ast.CreateSchemaStmt:
 		return s.createSchema(ctx, x, w, rc)
+	case *ast.DbccStmt:
+		return s.dbccStmt(ctx, x, w, rc)
 	case *ast.CreateDatabaseStmt:
 		return s.createDatabase(ctx, x, w, rc)
 	case *ast.UseStmt:

@@ -31,6 +31,7 @@ type sysState struct {
 type sessMeta struct {
 	loginTime   time.Time
 	lastRequest time.Time
+	running     bool
 	ctxValues   map[string]sessCtxValue // sp_set_session_context
 }
 
@@ -108,16 +109,18 @@ func (s *Session) Sessions() []sysobj.SessionInfo {
 	var out []sysobj.SessionInfo
 	for _, ss := range s.srv.sessionList() {
 		m := ss.meta()
+		st := s.srv.sys()
+		st.mu.Lock()
+		mt := *m
+		st.mu.Unlock()
+		m = &mt
 		info := sysobj.SessionInfo{SPID: ss.cfg.SPID, Login: ss.cfg.Login, Host: ss.cfg.HostName, Program: ss.cfg.AppName,
 			Database: ss.db.Name, DatabaseID: ss.db.ID, Language: ss.opts.Language, LoginTime: m.loginTime,
-			LastRequest: m.lastRequest, Running: ss == s, TextSize: int32(ss.opts.TextSize), DateFormat: ss.opts.DateFormat,
+			LastRequest: m.lastRequest, Running: ss == s || m.running, TextSize: int32(ss.opts.TextSize), DateFormat: ss.opts.DateFormat,
 			DateFirst: int16(ss.opts.DateFirst), LockTimeout: int32(ss.opts.LockTimeout), Options: uint32(ss.opts.Flags),
 			Isolation: int16(ss.opts.Isolation), OpenTran: int32(ss.tranCount()),
 			ClientAddr: ss.cfg.ClientAddr, ClientPID: int32(ss.cfg.ClientPID), ClientLib: ss.cfg.ClientLib,
 			PacketSize: int32(ss.cfg.PacketSize), TDSVersion: ss.cfg.TDSVersion, Encrypted: ss.cfg.Encrypted}
-		if ss == s {
-			info.LastRequest = time.Now()
-		}
 		out = append(out, info)
 	}
 	return out
@@ -262,3 +265,30 @@ func (s *Session) Configurations() []sysobj.ConfigValue {
 }
 
 var _ sysobj.Env = (*Session)(nil)
+
+// TempTables implements sysobj.Env.
+func (s *Session) TempTables() []*catalog.Object {
+	out := make([]*catalog.Object, 0, len(s.temps))
+	for _, o := range s.temps {
+		if o.Table != nil {
+			out = append(out, o)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// beginRequest marks the session as running a request (sys.dm_exec_
+// requests, sp_who) and returns the function that marks it idle again.
+func (s *Session) beginRequest() func() {
+	m := s.meta()
+	st := s.srv.sys()
+	st.mu.Lock()
+	m.running, m.lastRequest = true, time.Now()
+	st.mu.Unlock()
+	return func() {
+		st.mu.Lock()
+		m.running = false
+		st.mu.Unlock()
+	}
+}

@@ -1,6 +1,7 @@
 package proc
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/tsqld/tsqld/sql/catalog"
@@ -95,6 +96,9 @@ func (s *Session) metadataFunc(name string, args []types.Value) (types.Value, *m
 			return types.Null, nil, true
 		}
 		return variantProperty(args[0].Var, p), nil, true
+	case "CONNECTIONPROPERTY":
+		p, _ := str(0)
+		return s.connectionProperty(p), nil, true
 	case "SESSION_CONTEXT":
 		k, ok := str(0)
 		if !ok {
@@ -383,6 +387,42 @@ func variantProperty(v *types.VariantValue, p string) types.Value {
 			return types.Null
 		}
 		return variant(types.TypeSysname, strVal(t.Collation.Name))
+	}
+	return types.Null
+}
+
+// connectionProperty is CONNECTIONPROPERTY(property) for this session.
+func (s *Session) connectionProperty(p string) types.Value {
+	addr := s.cfg.ClientAddr
+	host, port := addr, ""
+	if i := strings.LastIndexByte(addr, ':'); i >= 0 {
+		host, port = strings.Trim(addr[:i], "[]"), addr[i+1:]
+	}
+	vc := func(v string, n int32) types.Value { return variant(types.Type{ID: types.VarChar, Length: n}, strVal(v)) }
+	nvc := func(v string, n int32) types.Value { return variant(types.Type{ID: types.NVarChar, Length: n}, strVal(v)) }
+	switch strings.ToLower(p) {
+	case "net_transport", "physical_net_transport":
+		if addr == "" {
+			return nvc("Shared memory", 40)
+		}
+		return nvc("TCP", 40)
+	case "protocol_type":
+		return nvc("TSQL", 40)
+	case "auth_scheme":
+		return nvc("SQL", 40)
+	case "client_net_address":
+		if addr == "" {
+			return vc("<local machine>", 48)
+		}
+		return vc(host, 48)
+	case "local_net_address", "local_tcp_port":
+		return types.Null
+	case "client_tcp_port":
+		if port == "" {
+			return types.Null
+		}
+		n, _ := strconv.Atoi(port)
+		return variant(types.TypeInt, intVal(int64(n)))
 	}
 	return types.Null
 }

@@ -526,13 +526,13 @@ func spColumns(c *sysCall) *stmtError {
 		where = append(where, "COLUMN_NAME like "+lit(c.str(3)))
 	}
 	return c.query(`select convert(sysname, TABLE_CATALOG) as TABLE_QUALIFIER, convert(sysname, TABLE_SCHEMA) as TABLE_OWNER, TABLE_NAME,
- COLUMN_NAME, convert(smallint, 0) as DATA_TYPE, DATA_TYPE as TYPE_NAME,
- convert(int, coalesce(NUMERIC_PRECISION, CHARACTER_MAXIMUM_LENGTH, DATETIME_PRECISION)) as PRECISION,
- convert(int, coalesce(CHARACTER_OCTET_LENGTH, NUMERIC_PRECISION)) as LENGTH, convert(smallint, NUMERIC_SCALE) as SCALE,
+ COLUMN_NAME, convert(smallint, ` + odbcCase("DATA_TYPE", func(i int) int64 { return odbcTypes[i].dataType }) + `) as DATA_TYPE, DATA_TYPE as TYPE_NAME,
+ convert(int, coalesce(NUMERIC_PRECISION, CHARACTER_MAXIMUM_LENGTH, DATETIME_PRECISION)) as [PRECISION],
+ convert(int, coalesce(CHARACTER_OCTET_LENGTH, NUMERIC_PRECISION)) as [LENGTH], convert(smallint, NUMERIC_SCALE) as [SCALE],
  convert(smallint, NUMERIC_PRECISION_RADIX) as RADIX, convert(smallint, case IS_NULLABLE when 'YES' then 1 else 0 end) as NULLABLE,
- convert(varchar(254), null) as REMARKS, COLUMN_DEFAULT as COLUMN_DEF, convert(smallint, 0) as SQL_DATA_TYPE,
+ convert(varchar(254), null) as REMARKS, COLUMN_DEFAULT as COLUMN_DEF, convert(smallint, ` + odbcCase("DATA_TYPE", func(i int) int64 { return odbcTypes[i].sqlType }) + `) as SQL_DATA_TYPE,
  convert(smallint, null) as SQL_DATETIME_SUB, CHARACTER_OCTET_LENGTH as CHAR_OCTET_LENGTH, ORDINAL_POSITION,
- convert(varchar(254), IS_NULLABLE) as IS_NULLABLE, convert(tinyint, 0) as SS_DATA_TYPE
+ convert(varchar(254), IS_NULLABLE) as IS_NULLABLE, convert(tinyint, ` + odbcCase("DATA_TYPE", func(i int) int64 { return odbcTypes[i].ss }) + `) as SS_DATA_TYPE
  from INFORMATION_SCHEMA.COLUMNS where ` + strings.Join(where, " and ") + " order by TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION")
 }
 
@@ -708,3 +708,15 @@ func xpMsver(c *sysCall) *stmtError {
 }
 
 func numCPU() int { return runtime.NumCPU() }
+
+// odbcCase renders a CASE over a type-name column mapping each ODBC type
+// of sp_datatype_info to f's value.
+func odbcCase(colName string, f func(i int) int64) string {
+	var b strings.Builder
+	b.WriteString("case " + colName)
+	for i, t := range odbcTypes {
+		b.WriteString(" when '" + t.name + "' then " + strconv.FormatInt(f(i), 10))
+	}
+	b.WriteString(" end")
+	return b.String()
+}

@@ -23,7 +23,7 @@ func (b *Binder) metadataFunc(e *ast.FuncCall, name string, args []Expr) Expr {
 			args[0] = &Cast{T: types.Type{ID: types.SQLVariant}, X: args[0]}
 		}
 		return &Func{T: types.Type{ID: types.SQLVariant}, Name: name, Args: args}
-	case "SESSION_CONTEXT", "OBJECTPROPERTYEX":
+	case "SESSION_CONTEXT", "OBJECTPROPERTYEX", "CONNECTIONPROPERTY":
 		return &Func{T: types.Type{ID: types.SQLVariant}, Name: name, Args: args}
 	case "OBJECTPROPERTY", "COLUMNPROPERTY", "TYPE_ID", "IS_SRVROLEMEMBER", "IS_MEMBER", "HAS_PERMS_BY_NAME", "OBJECT_SCHEMA_ID":
 		return &Func{T: IntType, Name: name, Args: args}

@@ -415,7 +415,8 @@ var datePartFuncs = map[string]bool{"DATEADD": true, "DATEDIFF": true, "DATEDIFF
 // SQL Server does for literals).
 func dateArg(e Expr) Expr {
 	if IsString(e.Type()) {
-		return &Cast{T: DateTimeType, X: e}
+		// DATEDIFF/DATEPART/DATENAME cast string literals to datetime2.
+		return &Cast{T: types.Type{ID: types.DateTime2, Scale: 7}, X: e}
 	}
 	if IsNumeric(e.Type()) || isNullConst(e) {
 		return Conv(e, DateTimeType) // numbers are days since 1900-01-01

@@ -141,7 +141,7 @@ func columnRow(c *Ctx, ci ColInfo) []types.Value {
 // userObjects lists the tables and views of the database.
 func userObjects(c *Ctx) []Obj {
 	var out []Obj
-	for _, o := range Objects(c.Cat, c.DB) {
+	for _, o := range objectsOf(c) {
 		if o.Type == "U" || o.Type == "V" {
 			out = append(out, o)
 		}
@@ -251,7 +251,7 @@ isnullable int null
 collation sysname null
 tdscollation binary(5) null`, func(c *Ctx) [][]types.Value {
 		var rows [][]types.Value
-		for _, o := range Objects(c.Cat, c.DB) {
+		for _, o := range objectsOf(c) {
 			if o.Type != "U" && o.Type != "V" && o.Type != "P" {
 				continue
 			}

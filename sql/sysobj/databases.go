@@ -7,14 +7,18 @@ import (
 	"github.com/tsqld/tsqld/sql/types"
 )
 
-// Recovery returns a database's recovery model: SIMPLE for tempdb and for
-// databases set so, FULL otherwise (SQL Server's model default).
+// Recovery returns a database's recovery model: as set by ALTER DATABASE
+// (or sp_dboption); otherwise SIMPLE for tempdb, master and msdb and FULL
+// for the others (SQL Server's defaults, model being FULL).
 func Recovery(cat *catalog.Catalog, d *catalog.Database) string {
-	if d.ID == catalog.TempDBID || d.ID == catalog.MasterID {
+	if d.ID == catalog.TempDBID {
 		return "SIMPLE"
 	}
 	if r := cat.DBOption(d, "recovery"); r != "" {
 		return strings.ToUpper(r)
+	}
+	if d.ID == catalog.MasterID || d.ID == catalog.MSDBID {
+		return "SIMPLE"
 	}
 	return "FULL"
 }

@@ -28,6 +28,8 @@ type Env interface {
 	ViewColumns(o *catalog.Object) []Column
 	// IdentCurrent is the last identity value generated for a table.
 	IdentCurrent(d *catalog.Database, o *catalog.Object) (int64, bool)
+	// TempTables lists the session's #temp tables (tempdb's views).
+	TempTables() []*catalog.Object
 	// RowCount counts a table's rows (sys.partitions.rows).
 	RowCount(d *catalog.Database, o *catalog.Object) int64
 }

@@ -130,7 +130,7 @@ unique_index_id int null
 is_system_named bit
 is_enforced bit null`, func(c *Ctx) [][]types.Value {
 		var rows [][]types.Value
-		for _, o := range Objects(c.Cat, c.DB) {
+		for _, o := range objectsOf(c) {
 			if o.Type != "PK" && o.Type != "UQ" {
 				continue
 			}
@@ -150,7 +150,7 @@ update_referential_action tinyint null
 update_referential_action_desc nvarchar(60) null
 is_system_named bit`, func(c *Ctx) [][]types.Value {
 		var rows [][]types.Value
-		for _, o := range Objects(c.Cat, c.DB) {
+		for _, o := range objectsOf(c) {
 			if o.Type != "F" {
 				continue
 			}
@@ -173,7 +173,7 @@ parent_column_id int
 referenced_object_id int
 referenced_column_id int`, func(c *Ctx) [][]types.Value {
 		var rows [][]types.Value
-		for _, o := range Objects(c.Cat, c.DB) {
+		for _, o := range objectsOf(c) {
 			if o.Type != "F" {
 				continue
 			}
@@ -197,7 +197,7 @@ definition nvarchar(max) null
 uses_database_collation bit null
 is_system_named bit`, func(c *Ctx) [][]types.Value {
 		var rows [][]types.Value
-		for _, o := range Objects(c.Cat, c.DB) {
+		for _, o := range objectsOf(c) {
 			if o.Type != "C" {
 				continue
 			}
@@ -211,7 +211,7 @@ parent_column_id int
 definition nvarchar(max) null
 is_system_named bit`, func(c *Ctx) [][]types.Value {
 		var rows [][]types.Value
-		for _, o := range Objects(c.Cat, c.DB) {
+		for _, o := range objectsOf(c) {
 			if o.Type != "D" {
 				continue
 			}

@@ -192,7 +192,7 @@ IS_IMPLICITLY_INVOCABLE nvarchar(10) null
 CREATED datetime
 LAST_ALTERED datetime`, func(c *Ctx) [][]types.Value {
 		var rows [][]types.Value
-		for _, o := range Objects(c.Cat, c.DB) {
+		for _, o := range objectsOf(c) {
 			if o.Type != "P" && o.Type != "FN" && o.Type != "IF" && o.Type != "TF" {
 				continue
 			}
@@ -245,7 +245,7 @@ SCOPE_CATALOG sysname null
 SCOPE_SCHEMA sysname null
 SCOPE_NAME sysname null`, func(c *Ctx) [][]types.Value {
 		var rows [][]types.Value
-		for _, o := range Objects(c.Cat, c.DB) {
+		for _, o := range objectsOf(c) {
 			if o.Type != "P" {
 				continue
 			}
@@ -278,7 +278,7 @@ CONSTRAINT_TYPE varchar(11) null
 IS_DEFERRABLE varchar(2)
 INITIALLY_DEFERRED varchar(2)`, func(c *Ctx) [][]types.Value {
 		var rows [][]types.Value
-		for _, o := range Objects(c.Cat, c.DB) {
+		for _, o := range objectsOf(c) {
 			ct, ok := constraintTypes[o.Type]
 			if !ok {
 				continue
@@ -298,7 +298,7 @@ TABLE_NAME sysname
 COLUMN_NAME nvarchar(128) null
 ORDINAL_POSITION int null`, func(c *Ctx) [][]types.Value {
 		var rows [][]types.Value
-		for _, o := range Objects(c.Cat, c.DB) {
+		for _, o := range objectsOf(c) {
 			var cols []int
 			switch o.Type {
 			case "PK", "UQ":
@@ -328,7 +328,7 @@ MATCH_OPTION varchar(7) null
 UPDATE_RULE varchar(11) null
 DELETE_RULE varchar(11) null`, func(c *Ctx) [][]types.Value {
 		var rows [][]types.Value
-		for _, o := range Objects(c.Cat, c.DB) {
+		for _, o := range objectsOf(c) {
 			if o.Type != "F" {
 				continue
 			}
@@ -358,7 +358,7 @@ CONSTRAINT_SCHEMA sysname null
 CONSTRAINT_NAME sysname
 CHECK_CLAUSE nvarchar(4000) null`, func(c *Ctx) [][]types.Value {
 		var rows [][]types.Value
-		for _, o := range Objects(c.Cat, c.DB) {
+		for _, o := range objectsOf(c) {
 			if o.Type == "C" {
 				rows = append(rows, []types.Value{vS(c.DB.Name), vS(o.Schema), vS(o.Name), vS(parenthesize(o.Check.Expr))})
 			}

@@ -96,7 +96,7 @@ is_disabled bit
 is_not_for_replication bit
 is_instead_of_trigger bit`, func(c *Ctx) [][]types.Value {
 		var rows [][]types.Value
-		for _, o := range Objects(c.Cat, c.DB) {
+		for _, o := range objectsOf(c) {
 			if o.Type != "TR" {
 				continue
 			}

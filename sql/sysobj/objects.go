@@ -68,6 +68,22 @@ func Objects(cat *catalog.Catalog, d *catalog.Database) []Obj {
 	return out
 }
 
+// objectsOf lists the objects a view reads: the database's, plus the
+// reading session's #temp tables when the database is tempdb (where SQL
+// Server lists them).
+func objectsOf(c *Ctx) []Obj {
+	out := Objects(c.Cat, c.DB)
+	if c.DB == nil || c.DB.ID != catalog.TempDBID || c.Env == nil {
+		return out
+	}
+	var temps []Obj
+	for _, o := range c.Env.TempTables() {
+		temps = append(temps, Obj{ID: o.ID, Name: o.Name, Schema: "dbo", SchemaID: catalog.SchemaDBO, Type: "U", Created: o.Created, Owner: o})
+		temps = append(temps, constraints(c.DB, o)...)
+	}
+	return append(temps, out...)
+}
+
 // constraints lists a table's constraint objects.
 func constraints(d *catalog.Database, o *catalog.Object) []Obj {
 	sid, _ := d.SchemaID(o.Schema)
@@ -235,7 +251,7 @@ func objectRow(o Obj, shipped bool) []types.Value {
 func init() {
 	define("sys", "objects", objectCols, func(c *Ctx) [][]types.Value {
 		var rows [][]types.Value
-		for _, o := range Objects(c.Cat, c.DB) {
+		for _, o := range objectsOf(c) {
 			rows = append(rows, objectRow(o, false))
 		}
 		return rows
@@ -245,7 +261,7 @@ func init() {
 		for _, v := range sortedViews() {
 			rows = append(rows, objectRow(viewObj(v), true))
 		}
-		for _, o := range Objects(c.Cat, c.DB) {
+		for _, o := range objectsOf(c) {
 			rows = append(rows, objectRow(o, false))
 		}
 		return rows
@@ -295,7 +311,7 @@ ledger_type_desc nvarchar(60) null
 ledger_view_id int null
 is_dropped_ledger_table bit null`, func(c *Ctx) [][]types.Value {
 		var rows [][]types.Value
-		for _, o := range Objects(c.Cat, c.DB) {
+		for _, o := range objectsOf(c) {
 			if o.Type != "U" {
 				continue
 			}
@@ -328,7 +344,7 @@ ledger_view_type tinyint null
 ledger_view_type_desc nvarchar(60) null
 is_dropped_ledger_view bit null`, func(c *Ctx) [][]types.Value {
 		var rows [][]types.Value
-		for _, o := range Objects(c.Cat, c.DB) {
+		for _, o := range objectsOf(c) {
 			if o.Type != "V" {
 				continue
 			}
@@ -345,7 +361,7 @@ is_execution_replicated bit null
 is_repl_serializable_only bit null
 skips_repl_constraints bit null`, func(c *Ctx) [][]types.Value {
 		var rows [][]types.Value
-		for _, o := range Objects(c.Cat, c.DB) {
+		for _, o := range objectsOf(c) {
 			if o.Type != "P" {
 				continue
 			}
@@ -380,7 +396,7 @@ seltrig int null
 category int null
 cache smallint null`, func(c *Ctx) [][]types.Value {
 		var rows [][]types.Value
-		for _, o := range Objects(c.Cat, c.DB) {
+		for _, o := range objectsOf(c) {
 			typ := o.Type
 			if typ == "PK" || typ == "UQ" {
 				typ = "K"
