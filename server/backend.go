@@ -15,3 +15,10 @@ type Backend interface {
 	// 4060 and friends when the database cannot be opened.
 	NewSession(cfg engine.SessionConfig) (engine.Session, *msgs.Error)
 }
+
+// PasswordChanger is the optional Backend part for LOGIN7's password
+// change (a client sends the old and the new password; the new one is
+// set once the old one is verified). *engine.Engine implements it.
+type PasswordChanger interface {
+	ChangePassword(login, newPassword string) *msgs.Error
+}

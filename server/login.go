@@ -82,6 +82,18 @@ func (c *conn) doLogin(msg tds.Message) bool {
 		c.loginFailed(l.UserName, merr, nil)
 		return false
 	}
+	if l.ChangePassword != "" {
+		pc, ok := c.srv.cfg.Backend.(PasswordChanger)
+		if !ok {
+			merr = &msgs.Error{Number: 18456, Severity: 14, State: 1, Text: fmt.Sprintf("Login failed for user '%s'.", l.UserName)}
+		} else {
+			merr = pc.ChangePassword(li.Name, l.ChangePassword)
+		}
+		if merr != nil {
+			c.loginFailed(l.UserName, merr, nil)
+			return false
+		}
+	}
 	if c.dac && !li.SysAdmin {
 		// Only sysadmin members may use the DAC; the client sees the
 		// usual 18456 state 1.

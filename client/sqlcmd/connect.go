@@ -35,6 +35,9 @@ type ConnectOptions struct {
 	// Home is the tsqld home used to find a local instance's socket for
 	// np:/lpc: names (default service.DefaultHome()).
 	Home string
+	// AliasFile is the client alias file consulted first (client.AliasPath);
+	// "" disables aliases.
+	AliasFile string
 }
 
 // session is one open connection.
@@ -107,7 +110,16 @@ type resolved struct {
 }
 
 func resolveTarget(ctx context.Context, o ConnectOptions) (*resolved, error) {
-	t, err := client.ParseServer(o.Server)
+	server := o.Server
+	if o.AliasFile != "" {
+		// Like SqlClient and ODBC, an alias is looked up before the name
+		// is parsed: it replaces the protocol, host and port.
+		var err error
+		if server, _, err = client.ResolveAlias(o.AliasFile, server); err != nil {
+			return nil, err
+		}
+	}
+	t, err := client.ParseServer(server)
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package sqlcmd
 import (
 	"context"
 	"fmt"
+	"github.com/tsqld/tsqld/client"
 	"io"
 	"os"
 	"os/signal"
@@ -92,7 +93,8 @@ func RunEnv(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	s.conn = ConnectOptions{Server: server, User: opt.User, Password: opt.Password,
 		Database: opt.Database, Encrypt: opt.Encrypt, TrustCert: opt.TrustCert,
 		LoginTimeout: time.Duration(opt.LoginTimeout) * time.Second, DAC: opt.DAC,
-		PacketSize: opt.PacketSize, Workstation: opt.Workstation, Home: env.Home}
+		PacketSize: opt.PacketSize, Workstation: opt.Workstation, Home: env.Home,
+		AliasFile: client.AliasPath(env.Getenv)}
 	if opt.LoginTimeout == 0 {
 		// -l 0 means wait forever.
 		s.conn.LoginTimeout = 24 * time.Hour

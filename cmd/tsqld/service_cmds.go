@@ -23,6 +23,9 @@ func init() {
 		newStatusCmd, newConfigCmd, newLogCmd, newBrowserCmd)
 }
 
+// configSubcommands are added under `tsqld config` by other files.
+var configSubcommands []func() *cobra.Command
+
 // instanceFlags are --home and --instance, shared by every control command.
 type instanceFlags struct{ home, instance string }
 
@@ -256,6 +259,10 @@ func newConfigCmd() *cobra.Command {
 	for _, c := range []*cobra.Command{get, set, unset, list} {
 		f.add(c)
 		cmd.AddCommand(c)
+	}
+	// Subcommands defined in other files (alias.go: client aliases).
+	for _, sub := range configSubcommands {
+		cmd.AddCommand(sub())
 	}
 	return cmd
 }

@@ -28,6 +28,10 @@ type Object struct {
 	View     *View      `json:",omitempty"`
 	Proc     *Procedure `json:",omitempty"`
 	Database int32      `json:"-"`
+	// Trigger, Func and Sequence: see module_new.go (procedural objects).
+	Trigger  *Trigger  `json:",omitempty"`
+	Func     *Function `json:",omitempty"`
+	Sequence *Sequence `json:",omitempty"`
 }
 
 // Table is a user table.

@@ -16,6 +16,7 @@ const firstUserTypeID = 257
 // properties and database options. It is stored with the database record.
 type DBSys struct {
 	Types      []AliasType   `json:",omitempty"`
+	Users      []User        `json:",omitempty"` // CREATE USER (principals.go)
 	NextTypeID int32         `json:",omitempty"`
 	Props      []ExtProperty `json:",omitempty"`
 	// Options are database options set by ALTER DATABASE … SET or

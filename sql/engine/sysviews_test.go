@@ -288,3 +288,36 @@ func TestSpHelpTable(t *testing.T) {
 		}
 	})
 }
+
+// TestSessionsView checks that sys.dm_exec_sessions and sp_who see other
+// sessions, with the state they had after their last request.
+func TestSessionsView(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, e *Engine) {
+		a := newSession(t, e)
+		defer a.Close()
+		li, _ := e.Authenticate("sa", "Secret123!")
+		b, merr := e.NewSession(SessionConfig{SPID: 52, Login: li, AppName: "probe", ClientAddr: "127.0.0.1:50123", ODBCDefaults: true})
+		if merr != nil {
+			t.Fatal(merr)
+		}
+		defer b.Close()
+		run(t, b, "use tempdb")
+		got := firstRow(t, a, "select count(*), max(case when session_id = 52 then db_name(database_id) end), max(case when session_id = 52 then program_name end) from sys.dm_exec_sessions")
+		if strings.Join(got, ",") != "2,tempdb,probe" {
+			t.Errorf("dm_exec_sessions: %v", got)
+		}
+		got = firstRow(t, a, "select client_net_address, client_tcp_port from sys.dm_exec_connections where session_id = 52")
+		if strings.Join(got, ",") != "127.0.0.1,50123" {
+			t.Errorf("dm_exec_connections: %v", got)
+		}
+		got = firstRow(t, a, "select count(*) from sys.dm_exec_requests")
+		if got[0] != "1" {
+			t.Errorf("dm_exec_requests: only the reading session runs, got %v", got)
+		}
+		b.Close()
+		got = firstRow(t, a, "select count(*) from sys.dm_exec_sessions")
+		if got[0] != "1" {
+			t.Errorf("closed session still listed: %v", got)
+		}
+	})
+}

@@ -32,7 +32,8 @@ func (c *Ctx) aggregate(r *sem.Aggregate, y Yield) error {
 	groups := map[string]*group{}
 	var order []*group
 	gv := make([]types.Value, len(r.Groups))
-	err := c.run(r.In, func(row []types.Value) error {
+	var kb []byte // group key, reused: the map lookup below does not allocate
+	err := c.runPruned(r, func(row []types.Value) error {
 		for i, g := range r.Groups {
 			v, err := c.Eval(g, row)
 			if err != nil {
@@ -40,11 +41,11 @@ func (c *Ctx) aggregate(r *sem.Aggregate, y Yield) error {
 			}
 			gv[i] = v
 		}
-		k := string(EncodeKey(nil, gv, nil))
-		g := groups[k]
+		kb = EncodeKey(kb[:0], gv, nil)
+		g := groups[string(kb)]
 		if g == nil {
 			g = &group{vals: copyRow(gv), acc: make([]accum, len(r.Aggs))}
-			groups[k] = g
+			groups[string(kb)] = g
 			order = append(order, g)
 		}
 		for i := range r.Aggs {

@@ -24,7 +24,20 @@ func (c *Ctx) forRel(r *sem.ForRel, y Yield) error {
 	var b strings.Builder
 	n := 0
 	var err error
-	if r.JSON {
+	levelOf, names := autoLevels(r)
+	if len(names) > 1 {
+		var rows [][]types.Value
+		err = c.run(r.In, func(row []types.Value) error {
+			cp := make([]types.Value, len(row))
+			for i := range row {
+				cp[i] = cloneValue(row[i])
+			}
+			rows = append(rows, cp)
+			return nil
+		})
+		n = len(rows)
+		jsonNested(&b, r, cols, rows, levelOf, names, 0)
+	} else if r.JSON {
 		err = c.run(r.In, func(row []types.Value) error {
 			if n > 0 {
 				b.WriteByte(',')
@@ -331,4 +344,87 @@ func evalXMLText(c *Ctx, x *sem.Func, args []types.Value) (types.Value, *msgs.Er
 		}
 	}
 	return strVal(b.String()), nil
+}
+
+// autoLevels assigns FOR JSON AUTO's columns to nesting levels: one level
+// per source table in order of appearance; computed columns stay at the
+// level of the column before them. Fewer than two levels means flat.
+func autoLevels(r *sem.ForRel) (levelOf []int, names []string) {
+	if !r.JSON || r.Mode != "AUTO" {
+		return nil, nil
+	}
+	levelOf = make([]int, len(r.Tables))
+	cur := 0
+	for i, t := range r.Tables {
+		if t != "" {
+			found := -1
+			for j, n := range names {
+				if strings.EqualFold(n, t) {
+					found = j
+				}
+			}
+			if found < 0 {
+				names = append(names, t)
+				found = len(names) - 1
+			}
+			cur = found
+		}
+		levelOf[i] = cur
+	}
+	return levelOf, names
+}
+
+// jsonNested writes rows as FOR JSON AUTO does for joins: consecutive rows
+// with the same values at a level are one object, and the next level's
+// rows become an array under that table's name.
+func jsonNested(b *strings.Builder, r *sem.ForRel, cols []sem.Column, rows [][]types.Value, levelOf []int, names []string, level int) {
+	var idx []int
+	for i, l := range levelOf {
+		if l == level {
+			idx = append(idx, i)
+		}
+	}
+	key := func(row []types.Value) string {
+		vals := make([]types.Value, len(idx))
+		for k, i := range idx {
+			vals[k] = row[i]
+		}
+		return string(EncodeKey(nil, vals, nil))
+	}
+	for start := 0; start < len(rows); {
+		end := start + 1
+		k := key(rows[start])
+		for end < len(rows) && key(rows[end]) == k {
+			end++
+		}
+		if start > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('{')
+		first := true
+		for _, i := range idx {
+			v := rows[start][i]
+			if v.K == types.KindNull && !r.IncludeNulls {
+				continue
+			}
+			if !first {
+				b.WriteByte(',')
+			}
+			first = false
+			jsonQuote(b, cols[i].Name)
+			b.WriteByte(':')
+			jsonScalar(b, v, cols[i].Type, i < len(r.RawJSON) && r.RawJSON[i])
+		}
+		if level+1 < len(names) {
+			if !first {
+				b.WriteByte(',')
+			}
+			jsonQuote(b, names[level+1])
+			b.WriteString(":[")
+			jsonNested(b, r, cols, rows[start:end], levelOf, names, level+1)
+			b.WriteByte(']')
+		}
+		b.WriteByte('}')
+		start = end
+	}
 }

@@ -64,9 +64,11 @@ func (t *Table) Scan(f func(key []byte, row []types.Value) error) error {
 	p := t.rowPrefix()
 	it := t.Txn.Scan(p, catalog.PrefixEnd(p), false)
 	defer it.Close()
-	var row []types.Value
+	// Each row gets its own slice (consumers may keep it), sized once so
+	// decoding does not grow it column by column.
+	ncols := len(t.def().Columns)
 	for it.Next() {
-		row = DecodeRow(it.Value(), row[:0:0])
+		row := DecodeRow(it.Value(), make([]types.Value, 0, ncols))
 		if err := f(it.Key(), row); err != nil {
 			return err
 		}
@@ -80,7 +82,7 @@ func (t *Table) Get(key []byte) ([]types.Value, bool, error) {
 	if err != nil || !ok {
 		return nil, ok, err
 	}
-	return DecodeRow(v, nil), true, nil
+	return DecodeRow(v, make([]types.Value, 0, len(t.def().Columns))), true, nil
 }
 
 func (t *Table) keyVals(ix *catalog.Index, row []types.Value) ([]types.Value, []bool) {

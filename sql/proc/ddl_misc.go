@@ -210,6 +210,12 @@ func (s *Session) dropStmt(ctx context.Context, x *ast.DropStmt, w result.Writer
 			}
 			continue
 		}
+		if x.Kind == ast.ObjLogin || x.Kind == ast.ObjUser {
+			if serr := s.dropPrincipal(ctx, x.Kind, n, x.IfExists); serr != nil {
+				return serr, nil
+			}
+			continue
+		}
 		if x.Kind == ast.ObjSchema {
 			if serr := s.dropSchema(ctx, n, x.IfExists); serr != nil {
 				return serr, nil

@@ -68,4 +68,3 @@ func referencedBy(schema, object string) *msgs.Error {
 	return &msgs.Error{Number: 3729, Severity: 16, State: 1,
 		Text: "Cannot drop schema '" + schema + "' because it is being referenced by object '" + object + "'."}
 }
-

@@ -83,6 +83,7 @@ type Session struct {
 	closed      bool
 	ctx         context.Context
 	defCache    map[string]*cachedDefs // sp_executesql parameter definitions (rpc_params.go)
+	feat        *featState             // triggers, cursors (feat_state.go)
 }
 
 // NewSession opens a session in cfg.Database (4060 when it does not exist).

@@ -53,6 +53,10 @@ func (s *Session) exec(ctx context.Context, st ast.Node, w result.Writer, rc *ru
 		return s.createSchema(ctx, x, w, rc)
 	case *ast.DbccStmt:
 		return s.dbccStmt(ctx, x, w, rc)
+	case *ast.CreateLoginStmt:
+		return s.createLogin(ctx, x, w, rc)
+	case *ast.CreateUserStmt:
+		return s.createUser(ctx, x, w, rc)
 	case *ast.CreateDatabaseStmt:
 		return s.createDatabase(ctx, x, w, rc)
 	case *ast.UseStmt:

@@ -11,6 +11,7 @@ import (
 	"github.com/tsqld/tsqld/sql/catalog"
 	"github.com/tsqld/tsqld/sql/exec"
 	"github.com/tsqld/tsqld/sql/parser"
+	"github.com/tsqld/tsqld/sql/session"
 	"github.com/tsqld/tsqld/sql/sysobj"
 	"github.com/tsqld/tsqld/sql/types"
 	"github.com/tsqld/tsqld/storage"
@@ -32,7 +33,12 @@ type sessMeta struct {
 	loginTime   time.Time
 	lastRequest time.Time
 	running     bool
-	ctxValues   map[string]sessCtxValue // sp_set_session_context
+	// A snapshot of the session's state taken between requests, so other
+	// sessions can read it without racing the session's own goroutine.
+	db        *catalog.Database
+	opts      session.Options
+	tran      int
+	ctxValues map[string]sessCtxValue // sp_set_session_context
 }
 
 var sysStates sync.Map // *Server → *sysState
@@ -50,7 +56,7 @@ func (s *Server) registerSession(ss *Session) {
 	st := s.sys()
 	st.mu.Lock()
 	now := time.Now()
-	st.sessions[ss] = &sessMeta{loginTime: now, lastRequest: now}
+	st.sessions[ss] = &sessMeta{loginTime: now, lastRequest: now, db: ss.db, opts: ss.opts}
 	st.mu.Unlock()
 }
 
@@ -114,11 +120,14 @@ func (s *Session) Sessions() []sysobj.SessionInfo {
 		mt := *m
 		st.mu.Unlock()
 		m = &mt
+		if ss == s || m.db == nil {
+			m.db, m.opts, m.tran = ss.db, ss.opts, ss.tranCount()
+		}
 		info := sysobj.SessionInfo{SPID: ss.cfg.SPID, Login: ss.cfg.Login, Host: ss.cfg.HostName, Program: ss.cfg.AppName,
-			Database: ss.db.Name, DatabaseID: ss.db.ID, Language: ss.opts.Language, LoginTime: m.loginTime,
-			LastRequest: m.lastRequest, Running: ss == s || m.running, TextSize: int32(ss.opts.TextSize), DateFormat: ss.opts.DateFormat,
-			DateFirst: int16(ss.opts.DateFirst), LockTimeout: int32(ss.opts.LockTimeout), Options: uint32(ss.opts.Flags),
-			Isolation: int16(ss.opts.Isolation), OpenTran: int32(ss.tranCount()),
+			Database: m.db.Name, DatabaseID: m.db.ID, Language: m.opts.Language, LoginTime: m.loginTime,
+			LastRequest: m.lastRequest, Running: ss == s || m.running, TextSize: int32(m.opts.TextSize), DateFormat: m.opts.DateFormat,
+			DateFirst: int16(m.opts.DateFirst), LockTimeout: int32(m.opts.LockTimeout), Options: uint32(m.opts.Flags),
+			Isolation: int16(m.opts.Isolation), OpenTran: int32(m.tran),
 			ClientAddr: ss.cfg.ClientAddr, ClientPID: int32(ss.cfg.ClientPID), ClientLib: ss.cfg.ClientLib,
 			PacketSize: int32(ss.cfg.PacketSize), TDSVersion: ss.cfg.TDSVersion, Encrypted: ss.cfg.Encrypted}
 		out = append(out, info)
@@ -289,6 +298,7 @@ func (s *Session) beginRequest() func() {
 	return func() {
 		st.mu.Lock()
 		m.running = false
+		m.db, m.opts, m.tran = s.db, s.opts, s.tranCount()
 		st.mu.Unlock()
 	}
 }

@@ -96,6 +96,32 @@ func (s *Session) metadataFunc(name string, args []types.Value) (types.Value, *m
 			return types.Null, nil, true
 		}
 		return variantProperty(args[0].Var, p), nil, true
+	case "USER_NAME":
+		id, ok := num(0)
+		if !ok {
+			if len(args) > 0 {
+				return types.Null, nil, true
+			}
+			return strVal("dbo"), nil, true
+		}
+		if n := sysobj.PrincipalName(int32(id)); n != "" {
+			return strVal(n), nil, true
+		}
+		return types.Null, nil, true
+	case "SUSER_SNAME", "SUSER_NAME":
+		if len(args) == 0 {
+			return strVal(s.cfg.Login), nil, true
+		}
+		if args[0].K == types.KindNull {
+			return types.Null, nil, true
+		}
+		for _, l := range cat.Logins() {
+			id := sysobj.LoginPrincipal(cat, l.Name)
+			if (args[0].K == types.KindBytes && string(args[0].B) == string(sysobj.LoginSID(id))) || (args[0].K == types.KindInt && args[0].I == int64(id)) {
+				return strVal(l.Name), nil, true
+			}
+		}
+		return types.Null, nil, true
 	case "CONNECTIONPROPERTY":
 		p, _ := str(0)
 		return s.connectionProperty(p), nil, true
@@ -398,8 +424,12 @@ func (s *Session) connectionProperty(p string) types.Value {
 	if i := strings.LastIndexByte(addr, ':'); i >= 0 {
 		host, port = strings.Trim(addr[:i], "[]"), addr[i+1:]
 	}
-	vc := func(v string, n int32) types.Value { return variant(types.Type{ID: types.VarChar, Length: n}, strVal(v)) }
-	nvc := func(v string, n int32) types.Value { return variant(types.Type{ID: types.NVarChar, Length: n}, strVal(v)) }
+	vc := func(v string, n int32) types.Value {
+		return variant(types.Type{ID: types.VarChar, Length: n}, strVal(v))
+	}
+	nvc := func(v string, n int32) types.Value {
+		return variant(types.Type{ID: types.NVarChar, Length: n}, strVal(v))
+	}
 	switch strings.ToLower(p) {
 	case "net_transport", "physical_net_transport":
 		if addr == "" {

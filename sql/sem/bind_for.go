@@ -28,7 +28,10 @@ type ForRel struct {
 	// RawJSON marks input columns whose values are JSON text already
 	// (nested FOR JSON subqueries, JSON_QUERY) and are embedded as is.
 	RawJSON []bool
-	Out     []Column
+	// Tables is the source table (correlation name) of each input column,
+	// "" for computed ones: FOR JSON AUTO nests by it.
+	Tables []string
+	Out    []Column
 }
 
 func (r *ForRel) Cols() []Column { return r.Out }
@@ -80,6 +83,10 @@ func (b *Binder) forQuery(s *scope, q *ast.Query) Rel {
 		for i, x := range p.Exprs {
 			r.RawJSON[i] = isRawJSON(x)
 		}
+	}
+	r.Tables = make([]string, len(cols))
+	for i := range cols {
+		r.Tables[i] = colTable(in, i)
 	}
 	if r.JSON {
 		for _, c := range cols {
@@ -186,4 +193,24 @@ func projectOf(rel Rel) (*Project, bool) {
 			return nil, false
 		}
 	}
+}
+
+// colTable is the correlation name column idx of rel comes from, followed
+// through projections; "" for computed columns.
+func colTable(rel Rel, idx int) string {
+	for depth := 0; depth < 16; depth++ {
+		p, ok := projectOf(rel)
+		if !ok {
+			if cols := rel.Cols(); idx < len(cols) {
+				return cols[idx].Table
+			}
+			return ""
+		}
+		cr, ok := p.Exprs[idx].(*ColRef)
+		if !ok {
+			return ""
+		}
+		rel, idx = p.In, cr.Idx
+	}
+	return ""
 }

@@ -148,6 +148,13 @@ func (b *Binder) LookupObject(n *ast.ObjectName) (*catalog.Database, *catalog.Ob
 		}
 		return nil, nil
 	}
+	if n.Schema.Name == "" && n.Database.Name == "" {
+		if pt, ok := b.env.(PseudoTables); ok {
+			if o := pt.PseudoTable(name); o != nil {
+				return b.env.Catalog().DatabaseByID(catalog.TempDBID), o
+			}
+		}
+	}
 	d := b.resolveDB(n)
 	schema := n.Schema.Name
 	if schema == "" {

@@ -426,3 +426,16 @@ func sortInt32(s []int32) {
 		}
 	}
 }
+
+// LoginSID is a login's security identifier by principal id.
+func LoginSID(principal int32) []byte { return sidOf(principal) }
+
+// PrincipalName is the database principal with id (USER_NAME(id)).
+func PrincipalName(id int32) string {
+	for _, p := range dbPrincipals {
+		if p.id == id {
+			return p.name
+		}
+	}
+	return ""
+}
