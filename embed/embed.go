@@ -58,6 +58,14 @@ type Config struct {
 	// NoListenLog leaves the "Server is listening" error-log lines to the
 	// service layer (tsqld serve).
 	NoListenLog bool
+	// OnShutdown handles T-SQL SHUTDOWN (the service routes it through its
+	// stop so the state and the error log follow); nil: the embedded
+	// server shuts itself down.
+	OnShutdown func(nowait bool)
+	// ReadErrorLog and CycleErrorLog serve sp_readerrorlog/xp_readerrorlog
+	// and sp_cycle_errorlog (the service passes its error log).
+	ReadErrorLog  func(archive int, search1, search2 string) ([]engine.ErrorLogRow, error)
+	CycleErrorLog func() error
 	// Logger receives diagnostics; ErrorLog the SQL Server error-log lines
 	// (nil: written through Logger).
 	Logger   *slog.Logger
@@ -114,6 +122,27 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 		ResetSA:      cfg.ResetSA,
 		Edition:      cfg.Edition,
 		Collation:    cfg.Collation,
+
+		ReadErrorLog:  cfg.ReadErrorLog,
+		CycleErrorLog: cfg.CycleErrorLog,
+	}
+	// The engine asks its host to stop or to end a session; the server
+	// that will carry them is created below.
+	var self *Server
+	ecfg.Kill = func(spid int16) bool { return self != nil && self.srv.Kill(spid) }
+	ecfg.Shutdown = func(nowait bool) {
+		if cfg.OnShutdown != nil {
+			cfg.OnShutdown(nowait)
+			return
+		}
+		if self == nil {
+			return
+		}
+		if nowait {
+			self.Close()
+		} else {
+			self.Shutdown(context.Background())
+		}
 	}
 	if err := openStorage(&ecfg); err != nil {
 		return nil, err
@@ -149,6 +178,7 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, password: password, eng: eng, srv: srv, done: make(chan struct{})}
+	self = s
 	go func() {
 		defer close(s.done)
 		s.serveErr = srv.Serve()

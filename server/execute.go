@@ -24,6 +24,7 @@ func (c *conn) execute(r *request) (fatal bool) {
 		// sp_reset_connection: the ack is the first token of the reply.
 		if c.version.Is72() {
 			w.mw.Buf = tds.AppendEnvChangeResetAck(w.mw.Buf)
+			w.resetAcked = true
 		}
 		if err := c.sess.Reset(w); err != nil {
 			return c.requestFailed(err)

@@ -37,6 +37,9 @@ type resp struct {
 	rpcError bool // ... in the current RPC
 	fatal    bool // class >= 20: close after sending
 	attnSent bool
+	// resetAcked: this response already carries the RESETCONNECTION ack
+	// (one per reset, however many the engine reports).
+	resetAcked bool
 }
 
 func newResp(c *conn) *resp {
@@ -55,6 +58,7 @@ func (r *resp) beginResponse(ctx context.Context) {
 	r.cols = r.cols[:0]
 	r.hasPending = false
 	r.anyError, r.rpcError, r.fatal, r.attnSent = false, false, false, false
+	r.resetAcked = false
 }
 
 // more emits the held-back Done with MORE: something follows it.
@@ -179,8 +183,9 @@ func (r *resp) EnvChange(e result.EnvChange) error {
 			b = tds.AppendEnvChangeEndTran(b, uint8(e.Type), e.Descriptor)
 		}
 	case result.EnvResetAck:
-		if r.v.Is72() {
+		if r.v.Is72() && !r.resetAcked {
 			b = tds.AppendEnvChangeResetAck(b)
+			r.resetAcked = true
 		}
 	}
 	r.mw.Buf = b

@@ -47,6 +47,12 @@ var causes = map[string]causeText{
 		"Correct the instance name, start the instance, or give its port: {host},<port>.",
 		"Corrigez le nom de l'instance, démarrez-la, ou donnez son port : {host},<port>.",
 	},
+	"hidden-local": {
+		"The tsqld instance {instance} is hidden (network.hideinstance = 1): the Browser does not advertise it, so clients cannot find its port by name.",
+		"L'instance tsqld {instance} est masquée (network.hideinstance = 1) : le Browser ne l'annonce pas, les clients ne peuvent donc pas trouver son port par son nom.",
+		"Connect with its port: {host},{port}\nor stop hiding it: tsqld config unset{iflag} network.hideinstance",
+		"Connectez-vous avec son port : {host},{port}\nou cessez de la masquer : tsqld config unset{iflag} network.hideinstance",
+	},
 	"no-tcp-local": {
 		"Instance {instance} is running with TCP/IP disabled (the Browser advertises no tcp endpoint).",
 		"L'instance {instance} tourne avec TCP/IP désactivé (le Browser n'annonce aucun point de terminaison tcp).",
@@ -196,6 +202,12 @@ var causes = map[string]causeText{
 		"Le service SQL Server est en pause : les nouvelles connexions sont refusées.",
 		"Resume it: SQL Server Configuration Manager > Resume, net continue MSSQLSERVER, or tsqld continue for tsqld.",
 		"Reprenez-le : Gestionnaire de configuration SQL Server > Reprendre, net continue MSSQLSERVER, ou tsqld continue pour tsqld.",
+	},
+	"connection-limit-local": {
+		"The tsqld instance {instance} has reached its maximum of {limit} user connections (sqlserver.userconnections).",
+		"L'instance tsqld {instance} a atteint son maximum de {limit} connexions utilisateur (sqlserver.userconnections).",
+		"Close idle sessions, or raise the limit (0 = unlimited): tsqld config set{iflag} sqlserver.userconnections 0 && tsqld restart{iflag}",
+		"Fermez des sessions inactives, ou relevez la limite (0 = illimité) : tsqld config set{iflag} sqlserver.userconnections 0 && tsqld restart{iflag}",
 	},
 	"connection-limit": {
 		"The maximum number of user connections is reached.",

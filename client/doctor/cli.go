@@ -56,7 +56,7 @@ func RunEnv(ctx context.Context, args []string, stdout, stderr io.Writer, env En
 	if env.Getenv == nil {
 		env.Getenv = os.Getenv
 	}
-	o := Options{Lang: LangFromEnv(env.Getenv), Home: env.Home}
+	o := Options{Lang: LangFromEnv(env.Getenv), Home: env.Home, AliasFile: client.AliasPath(env.Getenv)}
 	asJSON := false
 	explain := ""
 	var targets []string

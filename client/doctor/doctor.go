@@ -41,6 +41,9 @@ type Options struct {
 	Browser *browser.Client
 	// NoLocal disables the local-instance lookup (tests).
 	NoLocal bool
+	// AliasFile is the client alias file looked up first
+	// (client.AliasPath); "" disables aliases.
+	AliasFile string
 }
 
 // prober carries the facts from one layer to the next.
@@ -63,6 +66,9 @@ type prober struct {
 	strict   *tlsFacts
 	strictMs float64
 	facts    map[string]string
+	// aliasUsed is the alias the target named; aliasLayer its row.
+	aliasUsed  *client.Alias
+	aliasLayer int
 }
 
 // Diagnose walks the layers and returns the report.
@@ -86,8 +92,10 @@ func Diagnose(ctx context.Context, o Options) *Report {
 		name string
 		fn   func(context.Context) bool
 	}{
+		{LayerAlias, p.alias},
 		{LayerParse, p.parse},
 		{LayerInstance, p.instance},
+		{"", p.aliasCheck},
 		{LayerResolve, p.resolve},
 		{LayerBrowser, p.browser},
 		{LayerTCP, p.tcp},
@@ -99,6 +107,9 @@ func Diagnose(ctx context.Context, o Options) *Report {
 	for i, s := range steps {
 		if !s.fn(ctx) {
 			for _, rest := range steps[i+1:] {
+				if rest.name == "" || rest.name == LayerAlias {
+					continue
+				}
 				p.add(rest.name, Skipped, p.t("not reached", "non atteint"))
 			}
 			break
@@ -369,7 +380,11 @@ func (p *prober) browser(ctx context.Context) bool {
 			}
 			l := p.add(LayerBrowser, Failed, fmt.Sprintf(p.t("UDP 1434 answered without instance %s (instances: %s)", "UDP 1434 a répondu sans l'instance %s (instances : %s)"), inst, p.vars["available"]))
 			l.Millis = took
-			p.fail(LayerBrowser, client.InstanceNotFound(err), 0, "", "instance-unknown")
+			ids := []string{"instance-unknown"}
+			if p.local != nil && p.local.Hidden {
+				ids = []string{"hidden-local", "instance-unknown"}
+			}
+			p.fail(LayerBrowser, client.InstanceNotFound(err), 0, "", ids...)
 			return false
 		}
 		l := p.add(LayerBrowser, Failed, p.t("no answer on UDP 1434 within ", "aucune réponse sur UDP 1434 en ")+p.browserTimeout(), err.Error())
@@ -378,7 +393,11 @@ func (p *prober) browser(ctx context.Context) bool {
 		if p.local != nil && p.local.tcpPort() != 0 {
 			id = "browser-silent-local"
 		}
-		p.fail(LayerBrowser, client.InstanceNotFound(err), 0, "", id)
+		ids := []string{id}
+		if p.local != nil && p.local.Hidden {
+			ids = []string{"hidden-local", id}
+		}
+		p.fail(LayerBrowser, client.InstanceNotFound(err), 0, "", ids...)
 		return false
 	}
 	if rec.TCPPort == 0 {
@@ -796,7 +815,20 @@ func (p *prober) loginCauses(errs []tds.ServerMessage) []string {
 	case has(4064):
 		ids = append(ids, "default-database")
 	case has(17809):
-		ids = append(ids, "connection-limit")
+		if p.local != nil {
+			p.vars["limit"] = "?"
+			for _, e := range errs {
+				// "…the maximum number of '2' user connections…"
+				if _, rest, ok := strings.Cut(e.Text, "'"); e.Number == 17809 && ok {
+					if n, _, ok := strings.Cut(rest, "'"); ok {
+						p.vars["limit"] = n
+					}
+				}
+			}
+			ids = append(ids, "connection-limit-local")
+		} else {
+			ids = append(ids, "connection-limit")
+		}
 	case has(17188):
 		ids = append(ids, "shutting-down")
 	case has(17187):

@@ -119,6 +119,7 @@ func describeLocal(home, name string) *LocalInstance {
 			li.ConfiguredPort = cfg.Int("network.tcpport")
 			li.TCPEnabled = cfg.Bool("network.tcpenabled")
 			li.ForceEncrypt = cfg.Bool("network.forceencryption")
+			li.Hidden = cfg.Bool("network.hideinstance")
 		}
 	}
 	if rt, ok, err := service.ReadRuntime(home, name); err == nil && ok && len(li.Endpoints) == 0 {

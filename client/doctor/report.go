@@ -70,11 +70,13 @@ type LocalInstance struct {
 	State     string   `json:"state"`
 	Endpoints []string `json:"endpoints,omitempty"`
 	// ConfiguredPort and TCPEnabled come from mssql.conf.
-	ConfiguredPort int      `json:"configured_port"`
-	TCPEnabled     bool     `json:"tcp_enabled"`
-	ForceEncrypt   bool     `json:"force_encryption"`
-	ErrorLog       string   `json:"errorlog,omitempty"`
-	LogEvidence    []string `json:"log_evidence,omitempty"`
+	ConfiguredPort int  `json:"configured_port"`
+	TCPEnabled     bool `json:"tcp_enabled"`
+	ForceEncrypt   bool `json:"force_encryption"`
+	// Hidden is network.hideinstance: the Browser does not advertise it.
+	Hidden      bool     `json:"hidden,omitempty"`
+	ErrorLog    string   `json:"errorlog,omitempty"`
+	LogEvidence []string `json:"log_evidence,omitempty"`
 	// LoginState and LoginReason are the last logged 18456 state and its
 	// Reason sentence.
 	LoginState  int    `json:"login_state,omitempty"`

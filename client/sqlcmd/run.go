@@ -3,7 +3,6 @@ package sqlcmd
 import (
 	"context"
 	"fmt"
-	"github.com/tsqld/tsqld/client"
 	"io"
 	"os"
 	"os/signal"
@@ -11,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tsqld/tsqld/client"
 	"github.com/tsqld/tsqld/sql/msgs"
 )
 

@@ -12,6 +12,7 @@ import (
 	"github.com/tsqld/tsqld/embed"
 	"github.com/tsqld/tsqld/server"
 	"github.com/tsqld/tsqld/service"
+	"github.com/tsqld/tsqld/sql/engine"
 )
 
 func init() {
@@ -100,7 +101,17 @@ func instanceConfig(svc *service.Service, f serveFlags) (embed.Config, error) {
 		MaxConnections: n.UserConnections,
 		DACAddrs:       n.DACAddrs(),
 		ErrorLog:       errorLogAdapter{svc.ErrorLog()},
-		NoListenLog:    true,
+		OnShutdown:     func(nowait bool) { svc.Stop(nowait) },
+		CycleErrorLog:  svc.CycleErrorLog,
+		ReadErrorLog: func(archive int, s1, s2 string) ([]engine.ErrorLogRow, error) {
+			rows, err := service.ReadErrorLog(svc.ErrorLog().Path(), archive, s1, s2)
+			out := make([]engine.ErrorLogRow, len(rows))
+			for i, r := range rows {
+				out[i] = engine.ErrorLogRow{LogDate: r.LogDate, ProcessInfo: r.ProcessInfo, Text: r.Text}
+			}
+			return out, err
+		},
+		NoListenLog: true,
 	}
 	if f.data != "" {
 		cfg.DataDir = f.data

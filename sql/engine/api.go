@@ -38,6 +38,11 @@ type Config struct {
 	ReadErrorLog func(archive int, search1, search2 string) ([]ErrorLogRow, error)
 	// CycleErrorLog, when set, serves sp_cycle_errorlog.
 	CycleErrorLog func() error
+	// Shutdown, when set, serves T-SQL SHUTDOWN [WITH NOWAIT]; Kill serves
+	// KILL spid (true when the session existed). The host (embed, the
+	// service) provides them.
+	Shutdown func(nowait bool)
+	Kill     func(spid int16) bool
 }
 
 // ErrorLogRow is one error log entry.

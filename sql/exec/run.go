@@ -146,6 +146,8 @@ func (c *Ctx) run(rel sem.Rel, y Yield) error {
 		return c.recursiveCTE(r, y)
 	case *sem.CTERef:
 		return c.cteRef(r, y)
+	case sem.FeatureRel: // features.go: APPLY, GROUPING SETS, UNPIVOT
+		return c.feature(r, y)
 	}
 	return merr(msgs.New(8180))
 }
@@ -254,6 +256,7 @@ func (c *Ctx) top(r *sem.Top, y Yield) error {
 	}
 	var n, skipped int64
 	var last []types.Value
+	self := false // the errStop below is this TOP's own
 	err := c.run(r.In, func(row []types.Value) error {
 		if skipped < offset {
 			skipped++
@@ -263,6 +266,7 @@ func (c *Ctx) top(r *sem.Top, y Yield) error {
 			if r.WithTies && last != nil && c.sameKeys(r.TiesKeys, last, row) {
 				return y(row)
 			}
+			self = true
 			return errStop
 		}
 		n++
@@ -271,6 +275,11 @@ func (c *Ctx) top(r *sem.Top, y Yield) error {
 		}
 		return y(row)
 	})
+	if err == errStop && self {
+		// This TOP is done; the consumer (a join's collect, an aggregate)
+		// must still see the end of its input normally.
+		return nil
+	}
 	return err
 }
 

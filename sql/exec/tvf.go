@@ -24,6 +24,8 @@ func (c *Ctx) tableFunc(r *sem.TableFunc, y Yield) error {
 		return c.stringSplit(r, args, y)
 	case "OPENJSON":
 		return c.openJSON(r, args, y)
+	case sem.FuncUDF:
+		return c.userTableFunc(args, y)
 	}
 	return merr(fnErr(208, "Invalid object name '%.*ls'.", strings.ToLower(r.Name)))
 }

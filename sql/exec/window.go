@@ -177,6 +177,14 @@ func (c *Ctx) windowFunc(wf *sem.WinFunc, rows, out [][]types.Value, col int) er
 				}
 				out[r.idx][col] = v
 			}
+		case "PERCENT_RANK", "CUME_DIST", "PERCENTILE_CONT", "PERCENTILE_DISC": // window_ext.go
+			idx := make([]int, len(part))
+			for i, r := range part {
+				idx[i] = r.idx
+			}
+			if err := c.windowDist(wf, rows, out, col, idx, peerEnd); err != nil {
+				return err
+			}
 		default:
 			for i, r := range part {
 				lo, hi := c.frame(wf, i, len(part), peerEnd)
@@ -222,6 +230,9 @@ func (c *Ctx) windowFunc(wf *sem.WinFunc, rows, out [][]types.Value, col int) er
 // frame returns the [lo, hi) rows of the frame of row i in a partition of
 // n rows.
 func (c *Ctx) frame(wf *sem.WinFunc, i, n int, peerEnd func(int) int) (int, int) {
+	if wf.Range != nil {
+		return rangeFrame(wf.Range, i, n, peerEnd) // window_ext.go
+	}
 	if wf.Rows {
 		lo, hi := 0, n
 		if wf.Start != nil {

@@ -69,6 +69,13 @@ func Optimize(rel sem.Rel) sem.Rel {
 		c := *r
 		c.L, c.R = Optimize(r.L), Optimize(r.R)
 		return &c
+	case sem.FeatureRel: // APPLY, GROUPING SETS, UNPIVOT
+		in := r.Inputs()
+		opt := make([]sem.Rel, len(in))
+		for i, x := range in {
+			opt[i] = Optimize(x)
+		}
+		return r.WithInputs(opt)
 	}
 	return rel
 }

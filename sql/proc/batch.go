@@ -313,6 +313,9 @@ func (s *Session) fail(serr *stmtError, line int32, w result.Writer, rc *runCtx,
 	if serr == nil {
 		return nil, nil
 	}
+	if serr.e == errTrigAbort {
+		return &signal{kind: sigAbort}, nil // reported inside the trigger
+	}
 	e := serr.e
 	if e.Line == 0 {
 		e.Line = line

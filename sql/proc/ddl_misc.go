@@ -222,6 +222,12 @@ func (s *Session) dropStmt(ctx context.Context, x *ast.DropStmt, w result.Writer
 			}
 			continue
 		}
+		if serr, ok := s.dropModuleNew(x, n); ok {
+			if serr != nil {
+				return serr, nil
+			}
+			continue
+		}
 		db, o, serr := s.lookupTable(n)
 		kindWord := map[ast.ObjectKind]string{ast.ObjTable: "table", ast.ObjView: "view", ast.ObjProcedure: "procedure"}[x.Kind]
 		want := map[ast.ObjectKind]catalog.ObjectKind{ast.ObjTable: catalog.KindTable, ast.ObjView: catalog.KindView, ast.ObjProcedure: catalog.KindProcedure}[x.Kind]
@@ -257,7 +263,10 @@ func (s *Session) dropStmt(ctx context.Context, x *ast.DropStmt, w result.Writer
 		}
 		s.srv.ddlMu.Lock()
 		s.tx.ddl = true
-		err := s.srv.cat.DeleteObject(s.tx.main, s.srv.cat.DatabaseByID(db), o)
+		err := s.dropTableTriggers(db, o)
+		if err == nil {
+			err = s.srv.cat.DeleteObject(s.tx.main, s.srv.cat.DatabaseByID(db), o)
+		}
 		s.srv.ddlMu.Unlock()
 		s.srv.counters.Forget(db, o.ID)
 		if err != nil {

@@ -149,6 +149,7 @@ func (s *Session) insertStmt(ctx context.Context, x *ast.InsertStmt, w result.Wr
 	tbl := c.TableFor(t.db, t.obj)
 	var n int64
 	var lastID types.Value
+	trg := s.triggers(t, "INSERT")
 	defaults := make([]sem.Expr, len(def.Columns))
 	insertRow := func(src []types.Value, srcTypes []types.Type) *msgs.Error {
 		row := make([]types.Value, len(def.Columns))
@@ -209,6 +210,11 @@ func (s *Session) insertStmt(ctx context.Context, x *ast.InsertStmt, w result.Wr
 			tbl.SetIdentityAtLeast(s.srv.counters, row[idCol].I)
 			lastID = types.Value{K: types.KindInt, I: row[idCol].I}
 		}
+		if trg.insteadOf() {
+			trg.add(row, nil)
+			n++
+			return nil
+		}
 		if e := chk.check(c, row); e != nil {
 			return e
 		}
@@ -223,6 +229,7 @@ func (s *Session) insertStmt(ctx context.Context, x *ast.InsertStmt, w result.Wr
 			return m
 		}
 		n++
+		trg.add(row, nil)
 		if out != nil {
 			if err := out.emit(c, w, row, nil, len(def.Columns)); err != nil {
 				return msgs.New(8180)
@@ -304,6 +311,9 @@ func (s *Session) insertStmt(ctx context.Context, x *ast.InsertStmt, w result.Wr
 	if lastID.K != types.KindNull {
 		s.identity = decimalOf(lastID)
 		s.scopeIdent = s.identity
+	}
+	if serr, err := trg.fire(ctx, w, rc); serr != nil || err != nil {
+		return serr, err
 	}
 	if out != nil && !out.sent {
 		if err := w.Columns(out.cols); err != nil {

@@ -145,6 +145,14 @@ func (s *Session) updateStmt(ctx context.Context, x *ast.UpdateStmt, w result.Wr
 	}
 	c := s.execCtx(ctx)
 	tbl := c.TableFor(t.db, t.obj)
+	trg := s.triggers(t, "UPDATE")
+	if trg != nil {
+		var cols []int
+		for _, st := range sets {
+			cols = append(cols, st.col)
+		}
+		trg.setUpdated(cols)
+	}
 	keyCols := map[int]bool{}
 	for _, ix := range def.Indexes {
 		for _, ic := range ix.Columns {
@@ -194,6 +202,10 @@ func (s *Session) updateStmt(ctx context.Context, x *ast.UpdateStmt, w result.Wr
 				s.frame.vals[st.slot] = cloneVal(cv)
 			}
 		}
+		if trg.insteadOf() {
+			trg.add(nrow, cur)
+			continue
+		}
 		if e := chk.check(c, nrow); e != nil {
 			return stmtErr(e), nil
 		}
@@ -212,11 +224,15 @@ func (s *Session) updateStmt(ctx context.Context, x *ast.UpdateStmt, w result.Wr
 		if m != nil {
 			return stmtErr(m), nil
 		}
+		trg.add(nrow, cur)
 		if out != nil {
 			if err := out.emit(c, w, nrow, cur, len(def.Columns)); err != nil {
 				return asStmtErr(err)
 			}
 		}
+	}
+	if serr, err := trg.fire(ctx, w, rc); serr != nil || err != nil {
+		return serr, err
 	}
 	return s.dmlDone(w, rc, out, result.CmdUpdate, int64(len(rows)))
 }
@@ -270,6 +286,7 @@ func (s *Session) deleteStmt(ctx context.Context, x *ast.DeleteStmt, w result.Wr
 	}
 	c := s.execCtx(ctx)
 	tbl := c.TableFor(t.db, t.obj)
+	trg := s.triggers(t, "DELETE")
 	var n int64
 	for _, r := range rows {
 		cur, ok, err := tbl.GetForUpdate(r.key)
@@ -279,6 +296,11 @@ func (s *Session) deleteStmt(ctx context.Context, x *ast.DeleteStmt, w result.Wr
 		if !ok {
 			continue
 		}
+		if trg.insteadOf() {
+			trg.add(nil, cur)
+			n++
+			continue
+		}
 		if e := s.referencedBy(c, t, cur, "DELETE"); e != nil {
 			return stmtErr(e), nil
 		}
@@ -286,11 +308,15 @@ func (s *Session) deleteStmt(ctx context.Context, x *ast.DeleteStmt, w result.Wr
 			return asStmtErr(err)
 		}
 		n++
+		trg.add(nil, cur)
 		if out != nil {
 			if err := out.emit(c, w, nil, cur, len(t.cols)); err != nil {
 				return asStmtErr(err)
 			}
 		}
+	}
+	if serr, err := trg.fire(ctx, w, rc); serr != nil || err != nil {
+		return serr, err
 	}
 	return s.dmlDone(w, rc, out, result.CmdDelete, n)
 }

@@ -16,6 +16,9 @@ type featState struct {
 	// frame that declared them (localCursors).
 	global map[string]*cursor
 	local  map[*frame]map[string]*cursor
+	// fetchStatus is @@FETCH_STATUS; cursorRows @@CURSOR_ROWS.
+	fetchStatus int64
+	cursorRows  int64
 }
 
 // trigFrame is one running trigger: its pseudo-tables and the columns

@@ -55,6 +55,7 @@ func (f *frame) lookup(name string) (int, bool) {
 // releaseFrame deletes the rows of a frame's table variables when its
 // batch or procedure ends.
 func (s *Session) releaseFrame(f *frame) {
+	s.releaseCursors(f)
 	if len(f.tables) == 0 {
 		return
 	}

@@ -40,13 +40,14 @@ const maxDefCache = 64
 
 // paramDefsCached is parseParamDefs with a per-session cache: clients send
 // the same definition with every execution, and a 500-row INSERT's
-// definition is a 2000-variable DECLARE to parse and bind each time. The
-// caller gets its own copy of the slice (table-valued parameters are
-// prepared in place); definitions with table types are not cached.
+// definition is a 2000-variable DECLARE to parse and bind each time.
+// Definitions with table types are not cached (their paramDefs are
+// prepared in place); the others are only read, so the cached slice is
+// shared.
 func (s *Session) paramDefsCached(text string) ([]paramDef, *msgs.Error) {
 	version := s.srv.cat.Version()
 	if c := s.defCache[text]; c != nil && c.db == s.db.ID && c.version == version {
-		return append([]paramDef(nil), c.defs...), nil
+		return c.defs, nil
 	}
 	defs, merr := s.parseParamDefs(text)
 	if merr != nil || len(defs) == 0 {
@@ -61,5 +62,5 @@ func (s *Session) paramDefsCached(text string) ([]paramDef, *msgs.Error) {
 		s.defCache = map[string]*cachedDefs{}
 	}
 	s.defCache[text] = &cachedDefs{db: s.db.ID, version: version, defs: defs}
-	return append([]paramDef(nil), defs...), nil
+	return defs, nil
 }

@@ -27,6 +27,10 @@ type ServerConfig struct {
 	// (nil: the server has no error log, e.g. embedded in tests).
 	ReadErrorLog  func(archive int, search1, search2 string) ([]ErrorLogRow, error)
 	CycleErrorLog func() error
+	// Shutdown stops the server (T-SQL SHUTDOWN); Kill ends a session
+	// (KILL) and reports whether it existed. nil: not available.
+	Shutdown func(nowait bool)
+	Kill     func(spid int16) bool
 }
 
 // Server is the state shared by all sessions.

@@ -21,6 +21,9 @@ func nullIf(ok bool, v types.Value) types.Value {
 
 // GlobalVar implements @@functions.
 func (s *Session) GlobalVar(name string) types.Value {
+	if v, ok := s.featureGlobalVar(name); ok {
+		return v
+	}
 	if v, ok := s.sysGlobalVar(name); ok {
 		return v
 	}
@@ -80,6 +83,9 @@ func decimalOf(v types.Value) types.Value {
 
 // SessionFunc implements the session-dependent built-in functions.
 func (s *Session) SessionFunc(name string, args []types.Value) (types.Value, *msgs.Error) {
+	if v, merr, ok := s.featureFunc(name, args); ok {
+		return v, merr
+	}
 	if v, merr, ok := s.metadataFunc(name, args); ok {
 		return v, merr
 	}

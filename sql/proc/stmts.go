@@ -53,6 +53,10 @@ func (s *Session) exec(ctx context.Context, st ast.Node, w result.Writer, rc *ru
 		return s.createSchema(ctx, x, w, rc)
 	case *ast.DbccStmt:
 		return s.dbccStmt(ctx, x, w, rc)
+	case *ast.ShutdownStmt:
+		return s.shutdownStmt(ctx, x, w, rc)
+	case *ast.KillStmt:
+		return s.killStmt(ctx, x, w, rc)
 	case *ast.CreateLoginStmt:
 		return s.createLogin(ctx, x, w, rc)
 	case *ast.CreateUserStmt:
@@ -150,6 +154,9 @@ func (s *Session) exec(ctx context.Context, st ast.Node, w result.Writer, rc *ru
 		return s.alterDatabase(ctx, x, w, rc)
 	case *ast.CreateStatisticsStmt:
 		return s.createStatistics(x), nil
+	}
+	if serr, err, ok := s.execFeature(ctx, st, w, rc); ok {
+		return serr, err
 	}
 	return msgErr(40517, strings.TrimPrefix(strings.TrimPrefix(typeNameOf(st), "*ast."), "ast.")), nil
 }

@@ -202,7 +202,8 @@ func (s *Session) pseudoTable(ctx context.Context, name string, def *catalog.Tab
 			if m != nil {
 				return nil, stmtErr(m)
 			}
-			return asStmtErr(err)
+			se, _ := asStmtErr(err)
+			return nil, se
 		}
 	}
 	return o, nil
@@ -249,6 +250,9 @@ func (s *Session) runTrigger(ctx context.Context, tc *trigCollector, o *catalog.
 	tranBefore := tx.count
 	trc := &runCtx{entry: e, src: o.Trigger.Definition, inProc: true, procName: o.Name}
 	s.nestLevel++
+	// SET options a trigger changes revert when it ends.
+	savedOpts := s.opts
+	defer func() { s.opts = savedOpts }()
 	savedRows := s.rowCount
 	s.rowCount = int64(max(len(tc.ins), len(tc.del)))
 	sig, gerr := s.run(ctx, ct.Body, w, trc)
@@ -335,5 +339,64 @@ func (s *Session) dropModuleNew(x *ast.DropStmt, n *ast.ObjectName) (serr *stmtE
 		se, _ := asStmtErr(err)
 		return se, true
 	}
+	if o.Kind == catalog.KindSequence {
+		s.forgetSequence(db, o.ID)
+	}
 	return nil, true
+}
+
+// dropTableTriggers drops the triggers of a table being dropped.
+func (s *Session) dropTableTriggers(db int32, tbl *catalog.Object) error {
+	d := s.srv.cat.DatabaseByID(db)
+	if d == nil || tbl.ID < 0 {
+		return nil
+	}
+	for _, o := range s.srv.cat.Objects(d) {
+		if o.Kind == catalog.KindTrigger && o.Trigger != nil && o.Trigger.Parent == tbl.ID {
+			if err := s.srv.cat.DeleteObject(s.tx.main, d, o); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// currentTrigger is the innermost running trigger (nil outside).
+func (s *Session) currentTrigger() *trigFrame {
+	if s.feat == nil || len(s.feat.trig) == 0 {
+		return nil
+	}
+	return s.feat.trig[len(s.feat.trig)-1]
+}
+
+// columnsUpdated is COLUMNS_UPDATED(): bit i-1 of byte (i-1)/8 is column
+// i's flag.
+func (s *Session) columnsUpdated() types.Value {
+	t := s.currentTrigger()
+	if t == nil {
+		return types.Null
+	}
+	b := make([]byte, (len(t.updated)+7)/8)
+	for i, u := range t.updated {
+		if u {
+			b[i/8] |= 1 << uint(i%8)
+		}
+	}
+	return types.Value{K: types.KindBytes, B: b}
+}
+
+// columnUpdated is UPDATE(col) inside a trigger.
+func (s *Session) columnUpdated(col string) (types.Value, *msgs.Error, bool) {
+	t := s.currentTrigger()
+	if t == nil {
+		return types.Null, msgs.New(8180), true
+	}
+	i := t.tableObj.Table.ColumnIndex(col)
+	if i < 0 {
+		return types.Null, msgs.New(207, col), true
+	}
+	if i < len(t.updated) && t.updated[i] {
+		return intVal(1), nil, true
+	}
+	return intVal(0), nil, true
 }

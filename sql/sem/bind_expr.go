@@ -182,6 +182,8 @@ func (b *Binder) expr(s *scope, e ast.Expr) Expr {
 		return &VarRef{T: t, Slot: slot, Name: e.Name}
 	case *ast.GlobalVarRef:
 		return b.globalVar(e)
+	case *ast.NextValueExpr:
+		return b.nextValue(e)
 	case *ast.UnaryExpr:
 		x := b.expr(s, e.X)
 		if e.Op == ast.OpNot {
@@ -591,6 +593,8 @@ func (b *Binder) globalVar(e *ast.GlobalVarRef) Expr {
 	case "SPID", "LANGID":
 		t = types.Type{ID: types.SmallInt}
 	case "MICROSOFTVERSION":
+		t = IntType
+	case "CURSOR_ROWS": // procedural features (proc featureGlobalVar)
 		t = IntType
 	case "IDENTITY":
 		t = DecimalType(38, 0)

@@ -195,6 +195,8 @@ func (b *Binder) from(s *scope, te ast.TableExpr) Rel {
 		return b.aliasRel(s, te, q.rel, te.Alias.Name, te.Columns)
 	case *ast.ParenTable:
 		return b.from(s, te.X)
+	case *ast.PivotTable:
+		return b.pivotTable(s, te) // bind_pivot.go
 	case *ast.FuncTable:
 		return b.funcTable(s, te)
 	case *ast.ValuesTable:
@@ -220,6 +222,9 @@ func (b *Binder) from(s *scope, te ast.TableExpr) Rel {
 		}
 		return b.aliasRel(s, te, &Values{Rows: rows, Out: out}, te.Alias.Name, te.Columns)
 	case *ast.Join:
+		if te.Kind == ast.JoinCrossApply || te.Kind == ast.JoinOuterApply {
+			return b.applyJoin(s, te) // bind_apply.go
+		}
 		l := b.from(s, te.Left)
 		r := b.from(s, te.Right)
 		lc, rc := l.Cols(), r.Cols()

@@ -121,8 +121,10 @@ func (b *Binder) selectSpec(s *scope, sel *ast.Select, q *ast.Query) Rel {
 		}
 	}
 	var groups []Expr
+	var gspec *groupingSpec // ROLLUP/CUBE/GROUPING SETS (bind_grouping.go)
 	if aggMode {
-		if sel.GroupBy != nil {
+		groups, gspec = b.groupingSets(s, sel.GroupBy)
+		if sel.GroupBy != nil && gspec == nil {
 			for _, g := range sel.GroupBy.Items {
 				if hasAgg(g) {
 					b.fail(g, 144)
@@ -225,6 +227,7 @@ func (b *Binder) selectSpec(s *scope, sel *ast.Select, q *ast.Query) Rel {
 		}
 		rel = &Aggregate{In: rel, Groups: groups, Aggs: s.agg.aggs, Out: out, Scalar: sel.GroupBy == nil}
 		b.aggIn = rel.(*Aggregate).In.Cols()
+		rel = b.groupingRel(gspec, rel.(*Aggregate))
 		for i := range items {
 			items[i].x = b.rewriteAgg(sel, items[i].x, groups, items[i].name)
 		}
@@ -255,7 +258,7 @@ func (b *Binder) selectSpec(s *scope, sel *ast.Select, q *ast.Query) Rel {
 		in := rel.Cols()
 		out := append([]Column(nil), in...)
 		for _, wf := range s.win.funcs {
-			out = append(out, Column{Type: wf.T, Nullable: wf.Name != "ROW_NUMBER" && wf.Name != "RANK" && wf.Name != "DENSE_RANK" && wf.Name != "NTILE" && wf.Name != "COUNT" && wf.Name != "COUNT_BIG"})
+			out = append(out, Column{Type: wf.T, Nullable: wf.Name != "ROW_NUMBER" && wf.Name != "RANK" && wf.Name != "DENSE_RANK" && wf.Name != "NTILE" && wf.Name != "PERCENT_RANK" && wf.Name != "CUME_DIST" && wf.Name != "COUNT" && wf.Name != "COUNT_BIG"})
 		}
 		rel = &Window{In: rel, Funcs: s.win.funcs, Out: out}
 		for i := range items {

@@ -30,6 +30,9 @@ func (r *TableFunc) Cols() []Column { return r.Out }
 
 // funcTable binds a table-valued function call in FROM.
 func (b *Binder) funcTable(s *scope, te *ast.FuncTable) Rel {
+	if r, ok := b.userTableFunc(s, te); ok {
+		return r
+	}
 	if te.Call == nil || te.Call.Name.Schema.Name != "" {
 		b.fail(te, 102, "(")
 	}

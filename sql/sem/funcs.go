@@ -103,6 +103,9 @@ func (b *Binder) aggregate(s *scope, e *ast.FuncCall, name string) Expr {
 
 func (b *Binder) funcCall(s *scope, e *ast.FuncCall) Expr {
 	name := strings.ToUpper(e.Name.Name.Name)
+	if r, ok := b.userFunc(s, e); ok {
+		return r
+	}
 	if e.Over != nil && e.Name.Schema.Name == "" && (aggregates[name] || windowOnly[name]) {
 		return b.window(s, e, name)
 	}
@@ -110,7 +113,7 @@ func (b *Binder) funcCall(s *scope, e *ast.FuncCall) Expr {
 		return b.aggregate(s, e, name)
 	}
 	if windowOnly[name] {
-		b.fail(e, 10753, strings.ToLower(name))
+		b.failSev(e, 10753, 15, "The function '%.*ls' must have an OVER clause.", e.Name.Name.Name) // window_ext.go
 	}
 	if r, ok := b.builtin(s, e, name); ok {
 		return r

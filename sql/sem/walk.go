@@ -79,7 +79,7 @@ func MapChildren(e Expr, f func(Expr) Expr) Expr {
 	return e
 }
 
-func sameType(a, b types.Type) bool {
+func sameExprType(a, b types.Type) bool {
 	return a.ID == b.ID && a.Length == b.Length && a.Precision == b.Precision && a.Scale == b.Scale
 }
 
@@ -95,7 +95,7 @@ func sameExpr(a, b Expr) bool {
 		return ok && x.Idx == y.Idx && x.Depth == y.Depth
 	case *Const:
 		y, ok := b.(*Const)
-		return ok && sameType(x.T, y.T) && x.V.K == y.V.K && x.V.I == y.V.I && x.V.S == y.V.S && x.V.F == y.V.F && x.V.Dec.Cmp(&y.V.Dec) == 0
+		return ok && sameExprType(x.T, y.T) && x.V.K == y.V.K && x.V.I == y.V.I && x.V.S == y.V.S && x.V.F == y.V.F && x.V.Dec.Cmp(&y.V.Dec) == 0
 	case *VarRef:
 		y, ok := b.(*VarRef)
 		return ok && x.Slot == y.Slot
@@ -107,7 +107,7 @@ func sameExpr(a, b Expr) bool {
 		return ok && x.Op == y.Op && sameExpr(x.L, y.L) && sameExpr(x.R, y.R)
 	case *Cast:
 		y, ok := b.(*Cast)
-		return ok && sameType(x.T, y.T) && sameExpr(x.X, y.X)
+		return ok && sameExprType(x.T, y.T) && sameExpr(x.X, y.X)
 	case *Func:
 		y, ok := b.(*Func)
 		if !ok || x.Name != y.Name || len(x.Args) != len(y.Args) {

@@ -21,6 +21,8 @@ type WinFunc struct {
 	Start, End *int64
 	Distinct   bool
 	T          types.Type
+	// Range is set for an explicit RANGE frame (window_ext.go).
+	Range *RangeFrame
 }
 
 // Window computes window functions over its input; the output row is the
@@ -143,10 +145,13 @@ func (b *Binder) window(s *scope, e *ast.FuncCall, name string) Expr {
 			}
 		}
 	}
+	b.windowRange(e, &wf) // window_ext.go
 	switch name {
+	case "PERCENT_RANK", "CUME_DIST", "PERCENTILE_CONT", "PERCENTILE_DISC":
+		b.windowDist(s, e, &wf, name) // window_ext.go
 	case "ROW_NUMBER", "RANK", "DENSE_RANK", "NTILE":
 		if len(e.Over.OrderBy) == 0 {
-			b.fail(e, 4112, strings.ToLower(name))
+			b.fail(e, 4112, e.Name.Name.Name) // named as written
 		}
 		wf.T = BigIntType
 		if name == "NTILE" {
@@ -156,6 +161,9 @@ func (b *Binder) window(s *scope, e *ast.FuncCall, name string) Expr {
 			wf.Args[0] = convKind(wf.Args[0], BigIntType)
 		}
 	case "LAG", "LEAD", "FIRST_VALUE", "LAST_VALUE":
+		if len(e.Over.OrderBy) == 0 {
+			b.fail(e, 4112, e.Name.Name.Name)
+		}
 		if len(wf.Args) == 0 {
 			b.fail(e, 174, strings.ToLower(name), 1)
 		}
