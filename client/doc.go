@@ -7,6 +7,11 @@
 // text, in English or French, from the message catalogue in sql/msgs.
 // Go dial errors map onto that family with FromDialError.
 //
+// It also keeps the client aliases (alias.go), SQL Server's client network
+// configuration: a bare name that -S / Server= replace by tcp:host,port,
+// np: or lpc: before anything else, stored in an INI file
+// ($TSQLD_ALIASES, else $XDG_CONFIG_HOME or ~/.config/tsqld/aliases.ini).
+//
 // lpc: (shared memory) and np: (named pipes) have no Windows meaning here:
 // they select the instance's Unix-domain socket, whose path the caller
 // resolves (the service package knows where the instance keeps it).

@@ -77,7 +77,15 @@ func (c *conn) execute(r *request) (fatal bool) {
 			w.Message(merr)
 			break
 		}
-		err = c.sess.ExecTM(r.ctx, req, w)
+		tctx := r.ctx
+		if req.Kind == engine.TMRollback || req.Kind == engine.TMCommit {
+			// Ending a transaction cannot be interrupted: an attention
+			// that arrives meanwhile (clients send one when the context
+			// of a rollback is already cancelled) is acknowledged after
+			// it, and the transaction is never left open.
+			tctx = context.WithoutCancel(r.ctx)
+		}
+		err = c.sess.ExecTM(tctx, req, w)
 	case tds.PacketBulkLoad:
 		err = c.loadBulk(r.ctx, r.payload, w)
 	default:

@@ -209,6 +209,24 @@ var causes = map[string]causeText{
 		"Close idle sessions, or raise the limit (0 = unlimited): tsqld config set{iflag} sqlserver.userconnections 0 && tsqld restart{iflag}",
 		"Fermez des sessions inactives, ou relevez la limite (0 = illimité) : tsqld config set{iflag} sqlserver.userconnections 0 && tsqld restart{iflag}",
 	},
+	"dac-port": {
+		"The dedicated admin connection of {instance} listens on port {dacport}, not {port}: with no Browser answering, admin:{host} tries port 1434.",
+		"La connexion administrateur dédiée de {instance} écoute sur le port {dacport}, pas {port} : sans Browser qui réponde, admin:{host} essaie le port 1434.",
+		"Connect with admin:{host},{dacport}; or start the Browser (tsqld browser) so that admin:{host} finds it; or pin the port: tsqld config set{iflag} network.dacport 1434 && tsqld restart{iflag}",
+		"Connectez-vous avec admin:{host},{dacport} ; ou démarrez le Browser (tsqld browser) pour que admin:{host} le trouve ; ou fixez le port : tsqld config set{iflag} network.dacport 1434 && tsqld restart{iflag}",
+	},
+	"dac-disabled": {
+		"The tsqld instance {instance} has no dedicated admin connection listener (Express edition, where the DAC needs trace flag 7806).",
+		"L'instance tsqld {instance} n'a pas d'écouteur de connexion administrateur dédiée (édition Express, où la DAC exige l'indicateur de trace 7806).",
+		"Connect without admin:, or read why in the error log (tsqld log{iflag}): on Express start the instance with trace flag 7806.",
+		"Connectez-vous sans admin:, ou lisez la raison dans le journal des erreurs (tsqld log{iflag}) : sous Express, démarrez l'instance avec l'indicateur de trace 7806.",
+	},
+	"dac-in-use": {
+		"The dedicated administrator connection is already in use: SQL Server allows one DAC session at a time.",
+		"La connexion administrateur dédiée est déjà utilisée : SQL Server n'autorise qu'une session DAC à la fois.",
+		"Log off the other DAC session, or end it from a normal connection: SELECT s.session_id FROM sys.dm_exec_sessions s JOIN sys.endpoints e ON e.endpoint_id = s.endpoint_id WHERE e.name = 'Dedicated Admin Connection'; then KILL <session_id>;",
+		"Déconnectez l'autre session DAC, ou terminez-la depuis une connexion normale : SELECT s.session_id FROM sys.dm_exec_sessions s JOIN sys.endpoints e ON e.endpoint_id = s.endpoint_id WHERE e.name = 'Dedicated Admin Connection'; puis KILL <session_id>;",
+	},
 	"connection-limit": {
 		"The maximum number of user connections is reached.",
 		"Le nombre maximal de connexions utilisateur est atteint.",

@@ -258,10 +258,15 @@ func (p *prober) instance(context.Context) bool {
 		return true
 	}
 	port := p.port
-	if port == 0 && p.target.Instance == "" {
+	name := p.target.Instance
+	switch {
+	case p.target.Admin && name == "":
+		// admin: names an instance (its DAC), not a TCP port.
+		name = service.DefaultInstance
+	case port == 0 && name == "":
 		port = client.DefaultPort
 	}
-	li := findLocal(p.o.Home, p.target.Instance, port)
+	li := findLocal(p.o.Home, name, port)
 	if li == nil {
 		p.add(LayerInstance, Skipped, p.t("no tsqld instance of ", "aucune instance tsqld de ")+p.o.Home+p.t(" matches", " ne correspond"))
 		return true
@@ -351,6 +356,16 @@ func (p *prober) browser(ctx context.Context) bool {
 		p.port = port
 		l := p.add(LayerBrowser, OK, fmt.Sprintf(p.t("DAC port %d", "port DAC %d"), port))
 		l.Millis = p.ms(start)
+		if err != nil {
+			l.Details = append(l.Details, p.t("no Browser answer: clients try the default DAC port 1434",
+				"pas de réponse du Browser : les clients essaient le port DAC par défaut 1434"))
+		}
+		if dp := p.local.dacPortOrZero(); dp != 0 && dp != port {
+			// Whatever answers on that port is not this instance's DAC.
+			l.Status = Warning
+			l.Details = append(l.Details, fmt.Sprintf(p.t("tsqld %s's DAC listens on port %d: whatever answers on %d is another server",
+				"la DAC de tsqld %s écoute sur le port %d : ce qui répond sur %d est un autre serveur"), p.local.Instance, dp, port))
+		}
 		p.vars["port"] = strconv.Itoa(p.port)
 		return true
 	}
@@ -537,6 +552,15 @@ func (p *prober) tcpCauses(err error) []string {
 		return []string{"starting"}
 	case service.StopPending.String():
 		return []string{"shutting-down"}
+	}
+	if p.target.Admin {
+		switch dp := li.dacPort(); {
+		case dp == 0:
+			return []string{"dac-disabled"}
+		case dp != p.port:
+			p.vars["dacport"] = strconv.Itoa(dp)
+			return []string{"dac-port"}
+		}
 	}
 	if !li.TCPEnabled || li.tcpPort() == 0 {
 		return []string{"tcp-disabled"}
@@ -829,6 +853,8 @@ func (p *prober) loginCauses(errs []tds.ServerMessage) []string {
 		} else {
 			ids = append(ids, "connection-limit")
 		}
+	case has(17810):
+		ids = append(ids, "dac-in-use")
 	case has(17188):
 		ids = append(ids, "shutting-down")
 	case has(17187):

@@ -151,6 +151,28 @@ func (li *LocalInstance) tcpPort() int {
 	return 0
 }
 
+// dacPort returns the port of the instance's DAC listener (0: none).
+func (li *LocalInstance) dacPort() int {
+	for _, e := range li.Endpoints {
+		if strings.HasPrefix(e, "dac ") {
+			if i := strings.LastIndexByte(e, ':'); i >= 0 {
+				if p, err := strconv.Atoi(e[i+1:]); err == nil {
+					return p
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// dacPortOrZero is dacPort on a possibly nil instance.
+func (li *LocalInstance) dacPortOrZero() int {
+	if li == nil {
+		return 0
+	}
+	return li.dacPort()
+}
+
 // listenText lists the TCP listeners for a message.
 func (li *LocalInstance) listenText() string {
 	var out []string

@@ -1,7 +1,6 @@
 package exec
 
 import (
-	"github.com/tsqld/tsqld/sql/msgs"
 	"github.com/tsqld/tsqld/sql/sem"
 	"github.com/tsqld/tsqld/sql/types"
 )
@@ -24,13 +23,14 @@ func (c *Ctx) recursiveCTE(r *sem.RecursiveCTE, y Yield) error {
 				return err
 			}
 		}
-		if r.MaxRecursion > 0 && level >= r.MaxRecursion {
-			return merr(msgs.New(530, r.MaxRecursion))
-		}
 		c.cteRows[r.Ref] = rows
 		next, err := c.collect(r.Recursive)
 		if err != nil {
 			return err
+		}
+		if len(next) > 0 && r.MaxRecursion > 0 && level >= r.MaxRecursion {
+			// Only a level that yields rows counts as a recursion.
+			return merr(msgOr(530, 16, "The statement terminated. The maximum recursion %d has been exhausted before statement completion.", r.MaxRecursion))
 		}
 		rows = next
 	}

@@ -192,3 +192,12 @@ func (c *Ctx) unpivot(r *sem.Unpivot, y Yield) error {
 		return nil
 	})
 }
+
+// msgOr builds message number from the catalogue, or from SQL Server's
+// text and severity when the catalogue does not hold it yet.
+func msgOr(number int32, sev uint8, text string, args ...any) *msgs.Error {
+	if msgs.Text("us_english", number) != "" {
+		return msgs.New(number, args...)
+	}
+	return &msgs.Error{Number: number, Severity: sev, State: 1, Text: msgs.Format(text, args...)}
+}

@@ -19,6 +19,8 @@ type featState struct {
 	// fetchStatus is @@FETCH_STATUS; cursorRows @@CURSOR_ROWS.
 	fetchStatus int64
 	cursorRows  int64
+	// autoTx is the autocommit transaction a trigger made look explicit.
+	autoTx *txnState
 }
 
 // trigFrame is one running trigger: its pseudo-tables and the columns

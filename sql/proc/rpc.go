@@ -200,6 +200,7 @@ func (s *Session) execSQLWithParams(ctx context.Context, text, def string, args 
 	}
 	saved := s.frame
 	s.frame = newFrame(nil)
+	s.frame.reserve(len(defs))
 	defer func() { s.releaseFrame(s.frame); s.frame = saved }()
 	slots := make([]int, len(defs))
 	for i, d := range defs {
@@ -366,9 +367,7 @@ func (s *Session) callProc(ctx context.Context, o *catalog.Object, args []procAr
 			continue
 		}
 		if d.def == nil {
-			if d.output {
-				continue
-			}
+			// OUTPUT does not make a parameter optional (Msg 201).
 			return 0, nil, nil, msgErr(201, o.Name, d.name), nil
 		}
 		bb, _ := s.binder(1)

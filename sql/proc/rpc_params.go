@@ -3,7 +3,9 @@ package proc
 import (
 	"strings"
 
+	"github.com/tsqld/tsqld/sql/ast"
 	"github.com/tsqld/tsqld/sql/msgs"
+	"github.com/tsqld/tsqld/sql/types"
 )
 
 // paramIndex finds the definition named name. Clients send named
@@ -63,4 +65,17 @@ func (s *Session) paramDefsCached(text string) ([]paramDef, *msgs.Error) {
 	}
 	s.defCache[text] = &cachedDefs{db: s.db.ID, version: version, defs: defs}
 	return defs, nil
+}
+
+// reserve sizes an empty frame for n variables, so declaring a large
+// parameter list does not grow the map and slices step by step.
+func (f *frame) reserve(n int) {
+	if n < 8 || len(f.vals) > 0 {
+		return
+	}
+	f.names = make(map[string]int, n)
+	f.types = make([]types.Type, 0, n)
+	f.vals = make([]types.Value, 0, n)
+	f.decl = make([]ast.Node, 0, n)
+	f.sig.Grow(n * 12)
 }

@@ -135,11 +135,15 @@ func (s *Session) Close() error {
 
 // Reset implements sp_reset_connection.
 func (s *Session) Reset(w result.Writer) error {
+	defer s.beginRequest()() // other sessions see the reset state
 	if s.tx != nil {
 		s.rollbackAll()
 	}
 	s.dropTemps()
-	s.prep = map[int32]*prepared{}
+	// go-mssqldb resets on nearly every request: keep an empty map.
+	if len(s.prep) > 0 {
+		s.prep = map[int32]*prepared{}
+	}
 	s.opts = session.Defaults(s.cfg.ODBCDefaults)
 	if s.cfg.Language != "" {
 		s.opts.Language = s.cfg.Language

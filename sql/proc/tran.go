@@ -110,6 +110,7 @@ func (s *Session) rollbackTran(name string, w result.Writer) (*stmtError, error)
 // ExecTM runs a transaction-manager request.
 func (s *Session) ExecTM(ctx context.Context, req TMRequest, w result.Writer) error {
 	s.ctx = ctx
+	defer s.beginRequest()() // other sessions see the transaction state it leaves
 	var serr *stmtError
 	var err error
 	switch req.Kind {

@@ -246,7 +246,10 @@ func (s *Session) runTrigger(ctx context.Context, tc *trigCollector, o *catalog.
 	faked := !tx.explicit
 	if faked {
 		tx.explicit, tx.count = true, 1
+		f.autoTx = tx
+		defer func() { f.autoTx = nil }()
 	}
+	auto := f.autoTx == tx
 	tranBefore := tx.count
 	trc := &runCtx{entry: e, src: o.Trigger.Definition, inProc: true, procName: o.Name}
 	s.nestLevel++
@@ -273,9 +276,8 @@ func (s *Session) runTrigger(ctx context.Context, tc *trigCollector, o *catalog.
 		// batch and rolls the transaction back.
 		if s.tx != nil {
 			desc := s.tx.desc
-			explicit := s.tx.explicit || faked
 			s.rollbackAll()
-			if explicit && !faked {
+			if !auto {
 				if err := envTran(w, result.EnvRollbackTran, desc); err != nil {
 					return nil, err
 				}

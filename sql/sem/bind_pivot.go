@@ -57,7 +57,7 @@ func (b *Binder) pivotTable(s *scope, te *ast.PivotTable) Rel {
 		}
 		if seen[strings.ToLower(c.Name)] {
 			// A grouping column would collide with a pivoted column.
-			b.fail(te, 265, c.Name)
+			b.failSev(te, 265, 16, pivotConflict, c.Name)
 		}
 		groups = append(groups, &ColRef{T: c.Type, Idx: i, Name: c.Name})
 		out = append(out, Column{Name: c.Name, Type: c.Type, Nullable: c.Nullable})
@@ -106,7 +106,7 @@ func (b *Binder) unpivot(s *scope, te *ast.PivotTable, in Rel, find func(ast.Ide
 		}
 		for _, n := range []string{te.Value.Name, te.For.Name} {
 			if strings.EqualFold(c.Name, n) {
-				b.fail(te, 265, n)
+				b.failSev(te, 265, 16, pivotConflict, n)
 			}
 		}
 		u.Keep = append(u.Keep, i)
@@ -116,6 +116,8 @@ func (b *Binder) unpivot(s *scope, te *ast.PivotTable, in Rel, find func(ast.Ide
 	u.Out = append(u.Out, Column{Name: te.Value.Name, Type: vt, Nullable: false}, nameCol)
 	return b.aliasRel(s, te, u, te.Alias.Name, nil)
 }
+
+const pivotConflict = "The column name \"%.*ls\" specified in the PIVOT operator conflicts with the existing column name in the PIVOT argument."
 
 // sameType reports whether two column types are identical, as UNPIVOT
 // and recursive CTEs require.

@@ -24,6 +24,7 @@ type boundQuery struct {
 // BindQuery binds a top-level query.
 func (b *Binder) BindQuery(q *ast.Query) (rel Rel, err *msgs.Error) {
 	defer b.recoverErr(&err)
+	b.queryHints(q) // cte_check.go: OPTION (MAXRECURSION n)
 	return b.query(nil, q), nil
 }
 

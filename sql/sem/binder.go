@@ -42,6 +42,8 @@ type Binder struct {
 	keyOffset int
 	// cteWork maps a recursive CTE being bound to its working-table ref.
 	cteWork map[*ast.CTE]*CTERef
+	// maxRecOpt is OPTION (MAXRECURSION n) + 1; 0 = not given (cte_check.go).
+	maxRecOpt int
 }
 
 // New returns a binder over env.

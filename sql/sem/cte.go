@@ -76,13 +76,15 @@ func (b *Binder) bindCTE(s *scope, te *ast.NamedTable, c *ast.CTE, alias string)
 		}
 		b.cteWork[c] = ref
 		b.ctes = saved
+		b.checkRecursiveMember(c, so.Right) // cte_check.go
 		rec := b.queryExpr(&scope{parent: s.parent}, so.Right)
 		delete(b.cteWork, c)
 		if ref.used {
 			if len(rec.Cols()) != len(out) {
 				b.fail(so, 205)
 			}
-			r := &RecursiveCTE{Anchor: anchor, Recursive: castRel(rec, out), Ref: ref, Out: out, MaxRecursion: 100}
+			b.checkRecursiveTypes(c, so, anchor.Cols(), rec.Cols(), out) // cte_check.go
+			r := &RecursiveCTE{Anchor: anchor, Recursive: castRel(rec, out), Ref: ref, Out: out, MaxRecursion: b.cteMaxRecursion()}
 			return b.aliasRel(s, te, r, alias, nil)
 		}
 		// Not recursive after all: a plain UNION ALL.

@@ -120,6 +120,7 @@ func (b *Binder) window(s *scope, e *ast.FuncCall, name string) Expr {
 	if s.win == nil {
 		b.fail(e, 4108)
 	}
+	b.windowCheck(s, e, name) // window_ext.go: nesting and argument counts
 	wf := WinFunc{Name: name, Distinct: e.Distinct}
 	for _, a := range e.Args {
 		if _, star := a.(*ast.Star); star {

@@ -93,3 +93,33 @@ func (b *Binder) failSev(n ast.Node, number int32, sev uint8, text string, args 
 	}
 	panic(bindErr{e})
 }
+
+// windowCheck rejects a windowed function inside an aggregate (Msg 4109)
+// and wrong argument counts, with SQL Server's numbers: 4114 for the
+// ranking functions, 10755 for LAG/LEAD, 174 for FIRST/LAST_VALUE.
+func (b *Binder) windowCheck(s *scope, e *ast.FuncCall, name string) {
+	if s.agg != nil && s.agg.inAgg {
+		b.fail(e, 4109)
+	}
+	written := e.Name.Name.Name
+	n := len(e.Args)
+	exactly := func(want int) {
+		if n != want {
+			b.failSev(e, 4114, 15, "The function '%.*ls' takes exactly %d argument(s).", written, want)
+		}
+	}
+	switch name {
+	case "ROW_NUMBER", "RANK", "DENSE_RANK":
+		exactly(0)
+	case "NTILE":
+		exactly(1)
+	case "LAG", "LEAD":
+		if n < 1 || n > 3 {
+			b.failSev(e, 10755, 15, "The function '%.*ls' takes between %d and %d arguments.", written, 1, 3)
+		}
+	case "FIRST_VALUE", "LAST_VALUE":
+		if n != 1 {
+			b.fail(e, 174, strings.ToLower(written), 1)
+		}
+	}
+}

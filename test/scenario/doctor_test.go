@@ -1,12 +1,14 @@
 package scenario
 
 import (
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Issue must-show #3: `tsqld doctor` (the built binary) against each
@@ -286,4 +288,58 @@ func TestDoctorPortChangePendingRestart(t *testing.T) {
 			cause: "Le mssql.conf de MSSQLSERVER fixe le port " + itoa(newPort),
 			fix:   "tsqld restart"},
 		"127.0.0.1,"+itoa(newPort), "-U", "sa", "-P", saPassword)
+}
+
+// Row 11: the DAC is taken → 17810, how to free it.
+func TestDoctorDACInUse(t *testing.T) {
+	t.Parallel()
+	in := newInstance(t, "")
+	in.start()
+	dac := itoa(in.endpoint("dac").Port)
+	mustLogin(t, dsn("127.0.0.1", in.endpoint("dac").Port), nil)
+	in.wantDoctor(
+		diagnosis{layer: "login", number: "17810",
+			cause: "The dedicated administrator connection is already in use",
+			fix:   "WHERE e.name = 'Dedicated Admin Connection'; then KILL <session_id>;",
+			more:  []string{dac17810}},
+		diagnosis{layer: "login", number: "17810",
+			cause: "La connexion administrateur dédiée est déjà utilisée",
+			fix:   "puis KILL <session_id>;"},
+		"127.0.0.1,"+dac, "-U", "sa", "-P", saPassword)
+}
+
+// The DAC on a dynamic port with no Browser: admin:127.0.0.1 tries 1434
+// and is refused; the doctor names the DAC's real port. On Express there
+// is no DAC at all.
+func TestDoctorDACNotFound(t *testing.T) {
+	t.Parallel()
+	lock1434(t)
+	// admin:host without a Browser tries TCP 1434: another SQL Server
+	// there would answer instead.
+	if c, err := net.DialTimeout("tcp", "127.0.0.1:1434", time.Second); err == nil {
+		c.Close()
+		t.Skip("TCP 127.0.0.1:1434 is in use by another server: admin:127.0.0.1 would reach it")
+	}
+	in := newInstance(t, "")
+	in.start()
+	dac := itoa(in.endpoint("dac").Port)
+	in.wantDoctor(
+		diagnosis{layer: "tcp", number: "10061",
+			cause: "The dedicated admin connection of MSSQLSERVER listens on port " + dac + ", not 1434",
+			fix:   "Connect with admin:127.0.0.1," + dac,
+			more:  []string{"tsqld config set network.dacport 1434 && tsqld restart"}},
+		diagnosis{layer: "tcp", number: "10061",
+			cause: "La connexion administrateur dédiée de MSSQLSERVER écoute sur le port " + dac + ", pas 1434",
+			fix:   "Connectez-vous avec admin:127.0.0.1," + dac},
+		"admin:127.0.0.1", "-U", "sa", "-P", saPassword)
+	if out, code := in.doctor("en", "", "admin:127.0.0.1,"+dac, "-U", "sa", "-P", saPassword); code != 0 {
+		t.Errorf("doctor admin:127.0.0.1,%s: exit %d\n%s", dac, code, out)
+	}
+
+	ex := newInstance(t, "")
+	ex.set("sqlserver.edition", "Express")
+	ex.start()
+	out, code := ex.doctor("en", "", "admin:127.0.0.1", "-U", "sa", "-P", saPassword)
+	wantDiagnosis(t, "en", out, code, diagnosis{layer: "tcp", number: "10061",
+		cause: "The tsqld instance MSSQLSERVER has no dedicated admin connection listener", fix: "trace flag 7806"})
 }
