@@ -21,6 +21,7 @@ const Usage = `usage: tsqld doctor [SERVER | "connection string"] [-U login] [-P
        tsqld doctor --explain CODE      decode an error number (10061, 0x274D, -2 …)
 
 SERVER uses sqlcmd's grammar: host, host,port, host\instance, tcp:/np:/lpc:/admin: prefixes.
+A bare SERVER name is first looked up in the client aliases (tsqld config alias; $TSQLD_ALIASES).
 The password may also come from SQLCMDPASSWORD. Exit code 0 only when a login succeeded.
 `
 

@@ -314,6 +314,7 @@ const Usage = `usage: tsqld sql [-U login id] [-P password]
   [-x disable variable substitution] [-? show syntax summary]
 
 Environment: SQLCMDSERVER, SQLCMDUSER, SQLCMDPASSWORD, SQLCMDDBNAME.
+A bare -S name is first looked up in the client aliases (tsqld config alias; file $TSQLD_ALIASES).
 Commands: GO [count], :r file, :setvar name ["value"], $(name), :on error [exit|ignore],
   :connect server [-l timeout] [-U user [-P password]], :out file|stdout|stderr,
   :error file|stdout|stderr, :listvar, :reset, :quit, :exit[(query)], !! command.

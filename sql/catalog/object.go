@@ -93,6 +93,10 @@ type Index struct {
 type Check struct {
 	Name string
 	Expr string // T-SQL text
+	// Disabled: ALTER TABLE … NOCHECK CONSTRAINT (is_disabled); NotTrusted:
+	// re-enabled without checking existing rows (is_not_trusted).
+	Disabled   bool `json:",omitempty"`
+	NotTrusted bool `json:",omitempty"`
 }
 
 // ForeignKey is a FOREIGN KEY constraint.
@@ -103,6 +107,9 @@ type ForeignKey struct {
 	RefColumns []int
 	OnDelete   string `json:",omitempty"` // "", CASCADE, SET NULL, SET DEFAULT
 	OnUpdate   string `json:",omitempty"`
+	// Disabled and NotTrusted as for Check.
+	Disabled   bool `json:",omitempty"`
+	NotTrusted bool `json:",omitempty"`
 }
 
 // View is a view: its definition text is re-bound on each use.

@@ -186,6 +186,16 @@ func (c *Ctx) windowFunc(wf *sem.WinFunc, rows, out [][]types.Value, col int) er
 				return err
 			}
 		default:
+			if incrementalFrame(wf) { // window_ext.go: running aggregates in O(n)
+				idx := make([]int, len(part))
+				for i, r := range part {
+					idx[i] = r.idx
+				}
+				if err := c.windowRunning(wf, rows, out, col, idx, peerEnd); err != nil {
+					return err
+				}
+				break
+			}
 			for i, r := range part {
 				lo, hi := c.frame(wf, i, len(part), peerEnd)
 				var v types.Value

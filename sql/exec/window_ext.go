@@ -101,3 +101,49 @@ func rangeFrame(rf *sem.RangeFrame, i, n int, peerEnd func(int) int) (int, int) 
 	}
 	return lo, hi
 }
+
+// incrementalFrame reports whether every row's frame of wf starts at the
+// partition's first row (and so only grows): the aggregate can then be
+// accumulated once across the partition instead of once per row, which
+// keeps running totals and whole-partition aggregates O(n).
+func incrementalFrame(wf *sem.WinFunc) bool {
+	if wf.Name == "FIRST_VALUE" || wf.Name == "LAST_VALUE" {
+		return false
+	}
+	if _, ext := extFinish[wf.Name]; ext {
+		return false // their finish may consume state
+	}
+	if wf.Rows {
+		return wf.Start == nil
+	}
+	return wf.Range == nil || wf.Range.StartUnbounded
+}
+
+// windowRunning computes an aggregate over growing frames (see
+// incrementalFrame) for one partition.
+func (c *Ctx) windowRunning(wf *sem.WinFunc, rows, out [][]types.Value, col int, part []int, peerEnd func(int) int) error {
+	agg := sem.AggFunc{Name: wf.Name, Distinct: wf.Distinct, T: wf.T}
+	if len(wf.Args) == 1 {
+		agg.Arg = wf.Args[0]
+	}
+	var acc accum
+	done, lastHi := 0, -1
+	var v types.Value
+	for i := range part {
+		_, hi := c.frame(wf, i, len(part), peerEnd)
+		for ; done < hi; done++ {
+			if err := c.accumulate(&agg, &acc, rows[part[done]]); err != nil {
+				return err
+			}
+		}
+		if hi != lastHi {
+			x, err := finish(&agg, &acc)
+			if err != nil {
+				return merr(err)
+			}
+			v, lastHi = x, hi
+		}
+		out[part[i]][col] = v
+	}
+	return nil
+}

@@ -337,3 +337,31 @@ func (s *Session) cursorStatus(scope, name string) int64 {
 }
 
 var _ = msgs.New
+
+// declareCursorVar runs DECLARE @c CURSOR: the variable exists (for Msg
+// 134/137) and refers to no cursor until SET @c = CURSOR ….
+func (s *Session) declareCursorVar(v *ast.VarDecl) *stmtError {
+	if _, ok := s.frame.declare(v.Name, types.Type{ID: types.Int}, v); !ok {
+		return msgErr(134, v.Name)
+	}
+	return nil
+}
+
+// setCursorVar runs SET @c = CURSOR [options] FOR query: a LOCAL cursor
+// named by the variable (a previous one is deallocated).
+func (s *Session) setCursorVar(x *ast.SetVarStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
+	ref := &ast.CursorRef{Var: x.Name}
+	if old := s.cursorOf(ref); old != nil {
+		s.deallocateCursor(&ast.DeallocateStmt{Cursor: ref})
+	}
+	d := *x.Cursor
+	d.Name = ast.Ident{Name: x.Name}
+	opts := []string{}
+	for _, o := range d.Options {
+		if u := strings.ToUpper(o); u != "GLOBAL" && u != "LOCAL" {
+			opts = append(opts, o)
+		}
+	}
+	d.Options = append(opts, "LOCAL")
+	return s.declareCursor(&d, w, rc)
+}

@@ -234,9 +234,15 @@ func (s *Session) alterTable(ctx context.Context, x *ast.AlterTableStmt, w resul
 		if serr := s.rewriteTable(ctx, db, o, def, conv); serr != nil {
 			return serr, nil
 		}
-	case ast.AlterTableCheck, ast.AlterTableTrigger, ast.AlterTableSet, ast.AlterTableRebuild:
-		// Constraint enabling, triggers and storage options do not change
-		// data here.
+	case ast.AlterTableCheck:
+		if serr := setConstraintsEnabled(def, x); serr != nil {
+			return serr, nil
+		}
+		if serr := s.replaceTable(db, o, def); serr != nil {
+			return serr, nil
+		}
+	case ast.AlterTableTrigger, ast.AlterTableSet, ast.AlterTableRebuild:
+		// Triggers and storage options do not change data here.
 	default:
 		return msgErr(40517, "ALTER TABLE"), nil
 	}

@@ -3,6 +3,7 @@ package proc
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/tsqld/tsqld/sql/ast"
@@ -57,6 +58,11 @@ func (s *Session) newTable(ctx context.Context, name *ast.ObjectName, def *catal
 	id, err := s.srv.cat.AllocObjectID(s.tx.main, d)
 	if err != nil {
 		return 0, nil, stmtErr(storageError(err))
+	}
+	for i := range def.ForeignKeys {
+		if def.ForeignKeys[i].RefObject == selfReference {
+			def.ForeignKeys[i].RefObject = id
+		}
 	}
 	o := &catalog.Object{ID: id, Schema: schemaName(d, schema), Name: name.Name.Name, Kind: catalog.KindTable, Table: def}
 	s.tx.ddl = true
@@ -293,8 +299,17 @@ func (s *Session) addConstraint(def *catalog.Table, tableName string, c *ast.Con
 	case ast.ConstraintForeignKey:
 		b, _ := s.binder(0)
 		_, ref := b.LookupObject(&c.RefTable)
+		if ref == nil && strings.EqualFold(c.RefTable.Name.Name, tableName) {
+			// A table referencing itself (Employees.ReportsTo): the key
+			// points at the table being created, whose id newTable fills in.
+			ref = &catalog.Object{ID: selfReference, Name: tableName, Kind: catalog.KindTable, Table: def}
+		}
 		if ref == nil || ref.Kind != catalog.KindTable {
-			return msgErr(1767, c.RefTable.Name.Name, c.Name.Name)
+			fkName := c.Name.Name
+			if fkName == "" {
+				fkName = autoName("FK", tableName, c.RefTable.Name.Name)
+			}
+			return msgErr(1767, fkName, c.RefTable.Name.Name)
 		}
 		fk := catalog.ForeignKey{Name: c.Name.Name, RefObject: ref.ID}
 		if fk.Name == "" {
@@ -331,6 +346,10 @@ func (s *Session) addConstraint(def *catalog.Table, tableName string, c *ast.Con
 	}
 	return nil
 }
+
+// selfReference stands for the id of the table being created in a
+// foreign key that references it, until newTable allocates the id.
+const selfReference = math.MinInt32
 
 // constInt evaluates a constant integer expression (IDENTITY seed).
 func (s *Session) constInt(e ast.Expr) int64 {

@@ -109,6 +109,9 @@ func (rc *rowChecker) check(c *exec.Ctx, row []types.Value) *msgs.Error {
 		}
 	}
 	for i, ck := range rc.checks {
+		if def.Checks[i].Disabled {
+			continue
+		}
 		v, err := c.Eval(ck, row)
 		if err != nil {
 			return err
@@ -120,6 +123,9 @@ func (rc *rowChecker) check(c *exec.Ctx, row []types.Value) *msgs.Error {
 		}
 	}
 	for _, fk := range def.ForeignKeys {
+		if fk.Disabled {
+			continue
+		}
 		if e := rc.checkFK(c, &fk, row); e != nil {
 			return e
 		}
@@ -223,7 +229,7 @@ func (s *Session) referencedBy(c *exec.Ctx, t *dmlTarget, row []types.Value, ver
 			continue
 		}
 		for _, fk := range other.Table.ForeignKeys {
-			if fk.RefObject != t.obj.ID {
+			if fk.RefObject != t.obj.ID || fk.Disabled {
 				continue
 			}
 			ot := c.TableFor(t.db, other)

@@ -115,7 +115,7 @@ func (s *Session) insertStmt(ctx context.Context, x *ast.InsertStmt, w result.Wr
 		}
 	} else {
 		for i, c := range def.Columns {
-			if c.Identity != nil && s.identityIns != t.obj {
+			if c.Identity != nil && !s.identityInsertOn(t.obj) {
 				continue
 			}
 			if c.Computed != "" {
@@ -128,13 +128,13 @@ func (s *Session) insertStmt(ctx context.Context, x *ast.InsertStmt, w result.Wr
 	explicitID := false
 	for _, i := range targets {
 		if i == idCol {
-			if s.identityIns != t.obj {
+			if !s.identityInsertOn(t.obj) {
 				return msgErr(544, t.obj.Name), nil
 			}
 			explicitID = true
 		}
 	}
-	if idCol >= 0 && s.identityIns == t.obj && !explicitID {
+	if idCol >= 0 && s.identityInsertOn(t.obj) && !explicitID {
 		return msgErr(545, t.obj.Name), nil
 	}
 	chk, serr := s.newChecker(t, "INSERT")
@@ -279,7 +279,7 @@ func (s *Session) insertStmt(ctx context.Context, x *ast.InsertStmt, w result.Wr
 			}
 		}
 	case x.Query != nil:
-		bq, serr := s.bindQuery(x.Query, nil, x.Span.Line, rc)
+		bq, serr := s.bindQuery(withCTEs(x.Query, x.With, x.Options), nil, x.Span.Line, rc)
 		if serr != nil {
 			return serr, nil
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"math"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -189,24 +190,31 @@ func (s *Session) createSequence(ctx context.Context, x *ast.CreateSequenceStmt,
 	if serr != nil {
 		return serr, nil
 	}
+	span := uint64(sq.Max - sq.Min)
+	inc := uint64(sq.Increment)
+	if sq.Increment < 0 {
+		inc = uint64(-sq.Increment)
+	}
 	switch {
+	case sq.Min < lo || sq.Min > hi:
+		return msgErr(11708, "MINVALUE"), nil
+	case sq.Max < lo || sq.Max > hi:
+		return msgErr(11708, "MAXVALUE"), nil
 	case sq.Increment == 0:
 		return msgErr(11700, name), nil
-	case sq.Min < lo || sq.Min > hi:
-		return msgErr(11704, name), nil
-	case sq.Max < lo || sq.Max > hi:
-		return msgErr(11705, name), nil
 	case sq.Min >= sq.Max:
-		return msgErr(11706, name), nil
+		return msgErr(11705, name), nil
+	case inc > span:
+		return msgErr(11701, name), nil
 	case sq.Start < sq.Min || sq.Start > sq.Max:
 		return msgErr(11703, name), nil
-	case sq.Cache < 0:
-		return msgErr(11707, name), nil
+	case x.Cache != nil && sq.Cache <= 0:
+		return msgErr(11706, name), nil
 	}
 	if x.Alter && sq.Started && !restart {
 		// The next value must still lie in the new range.
 		if sq.Current < sq.Min || sq.Current > sq.Max {
-			return msgErr(11703, name), nil
+			return msgErr(11704, strconv.FormatInt(sq.Current, 10), name), nil
 		}
 	}
 	if !x.Alter || restart {

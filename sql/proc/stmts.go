@@ -96,7 +96,7 @@ func (s *Session) exec(ctx context.Context, st ast.Node, w result.Writer, rc *ru
 		}
 		if x.On {
 			s.identityIns = o
-		} else if s.identityIns == o {
+		} else if s.identityInsertOn(o) {
 			s.identityIns = nil
 		}
 		return nil, w.Done(result.Done{Cmd: result.CmdSet, InProc: rc.inProc})

@@ -3,6 +3,7 @@ package proc
 import (
 	"context"
 	"strings"
+	"sync"
 
 	"github.com/tsqld/tsqld/sql/ast"
 	"github.com/tsqld/tsqld/sql/catalog"
@@ -56,12 +57,8 @@ func (s *Session) tableTriggers(db int32, tbl *catalog.Object, ev string) (after
 	if tbl.ID < 0 {
 		return nil, nil
 	}
-	d := s.srv.cat.DatabaseByID(db)
-	if d == nil {
-		return nil, nil
-	}
-	for _, o := range s.srv.cat.Objects(d) {
-		if o.Kind != catalog.KindTrigger || o.Trigger == nil || o.Trigger.Parent != tbl.ID || o.Trigger.Disabled || !o.Trigger.HasEvent(ev) {
+	for _, o := range s.srv.triggerIndex(db)[tbl.ID] {
+		if o.Trigger.Disabled || !o.Trigger.HasEvent(ev) {
 			continue
 		}
 		if o.Trigger.InsteadOf {
@@ -401,4 +398,42 @@ func (s *Session) columnUpdated(col string) (types.Value, *msgs.Error, bool) {
 		return intVal(1), nil, true
 	}
 	return intVal(0), nil, true
+}
+
+// trigIndex maps a database's tables to their triggers; rebuilt when the
+// catalog version changes so DML statements need no catalog walk.
+type trigIndex struct {
+	mu      sync.Mutex
+	version uint64
+	byDB    map[int32]map[int32][]*catalog.Object
+}
+
+var trigIndexes sync.Map // *Server → *trigIndex
+
+func (srv *Server) triggerIndex(db int32) map[int32][]*catalog.Object {
+	v, ok := trigIndexes.Load(srv)
+	if !ok {
+		v, _ = trigIndexes.LoadOrStore(srv, &trigIndex{})
+	}
+	ti := v.(*trigIndex)
+	ver := srv.cat.Version()
+	ti.mu.Lock()
+	defer ti.mu.Unlock()
+	if ti.byDB == nil || ti.version != ver {
+		ti.byDB, ti.version = map[int32]map[int32][]*catalog.Object{}, ver
+	}
+	m, ok := ti.byDB[db]
+	if ok {
+		return m
+	}
+	m = map[int32][]*catalog.Object{}
+	if d := srv.cat.DatabaseByID(db); d != nil {
+		for _, o := range srv.cat.Objects(d) {
+			if o.Kind == catalog.KindTrigger && o.Trigger != nil {
+				m[o.Trigger.Parent] = append(m[o.Trigger.Parent], o)
+			}
+		}
+	}
+	ti.byDB[db] = m
+	return m
 }

@@ -30,7 +30,10 @@ func (s *Session) declareStmt(ctx context.Context, x *ast.DeclareStmt, w result.
 			continue
 		}
 		if v.Cursor {
-			return msgErr(40517, "CURSOR"), nil
+			if serr := s.declareCursorVar(v); serr != nil {
+				return serr, nil
+			}
+			continue
 		}
 		b, _ := s.binder(x.Span.Line)
 		var t types.Type
@@ -76,7 +79,7 @@ func (s *Session) setVarStmt(ctx context.Context, x *ast.SetVarStmt, w result.Wr
 		return msgErr(137, x.Name), nil
 	}
 	if x.Cursor != nil {
-		return msgErr(40517, "CURSOR"), nil
+		return s.setCursorVar(x, w, rc)
 	}
 	val := x.Value
 	if x.Op != ast.AssignSet {

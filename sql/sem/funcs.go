@@ -113,7 +113,7 @@ func (b *Binder) funcCall(s *scope, e *ast.FuncCall) Expr {
 		return b.aggregate(s, e, name)
 	}
 	if windowOnly[name] {
-		b.failSev(e, 10753, 15, "The function '%.*ls' must have an OVER clause.", e.Name.Name.Name) // window_ext.go
+		b.failNoOver(e, name) // window_ext.go
 	}
 	if r, ok := b.builtin(s, e, name); ok {
 		return r

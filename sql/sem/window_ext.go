@@ -123,3 +123,18 @@ func (b *Binder) windowCheck(s *scope, e *ast.FuncCall, name string) {
 		}
 	}
 }
+
+// failNoOver is Msg 10753 for a window-only function called without
+// OVER; SQL Server raises it in state 3 for the ranking and percentile
+// functions and state 1 for the offset functions.
+func (b *Binder) failNoOver(e *ast.FuncCall, name string) {
+	e2 := b.errText(e, 10753, "The function '%.*ls' must have an OVER clause.", e.Name.Name.Name)
+	if msgs.Text("us_english", 10753) == "" {
+		e2.Severity = 15
+	}
+	switch name {
+	case "ROW_NUMBER", "RANK", "DENSE_RANK", "NTILE", "PERCENTILE_CONT", "PERCENTILE_DISC":
+		e2.State = 3
+	}
+	panic(bindErr{e2})
+}

@@ -82,7 +82,12 @@ func TestNorthwindSqlcmd(t *testing.T) {
 	defer cancel()
 	var out, errb bytes.Buffer
 	start := time.Now()
-	code := sqlcmd.RunEnv(ctx, append(base, "-e", "-i", path), strings.NewReader(""), &out, &errb, env)
+	// The script "does not create a database": create one and load into it
+	// as a user would (sqlcmd -Q, then -d … -i).
+	if c := sqlcmd.RunEnv(ctx, append(base, "-b", "-Q", "CREATE DATABASE Northwind"), strings.NewReader(""), io.Discard, &errb, env); c != 0 {
+		t.Fatalf("CREATE DATABASE Northwind: exit %d: %s", c, errb.String())
+	}
+	code := sqlcmd.RunEnv(ctx, append(base, "-d", "Northwind", "-e", "-i", path), strings.NewReader(""), &out, &errb, env)
 	took := time.Since(start)
 	if ctx.Err() != nil {
 		t.Fatalf("tsqld sql -i northwind.sql did not complete within 10 minutes")
