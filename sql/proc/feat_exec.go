@@ -36,6 +36,9 @@ func (s *Session) execFeature(ctx context.Context, st ast.Node, w result.Writer,
 		return s.closeCursor(x), nil, true
 	case *ast.DeallocateStmt:
 		return s.deallocateCursor(x), nil, true
+	case *ast.EnableTriggerStmt:
+		serr, err := s.enableTrigger(x, w, rc)
+		return serr, err, true
 	case *ast.MergeStmt:
 		serr, err := s.mergeStmt(ctx, x, w, rc)
 		return serr, err, true

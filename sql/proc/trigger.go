@@ -437,3 +437,44 @@ func (srv *Server) triggerIndex(db int32) map[int32][]*catalog.Object {
 	ti.byDB[db] = m
 	return m
 }
+
+// enableTrigger runs ENABLE|DISABLE TRIGGER names|ALL ON table.
+func (s *Session) enableTrigger(x *ast.EnableTriggerStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
+	if x.OnDatabase || x.OnServer {
+		return msgErr(40517, "DDL trigger"), nil
+	}
+	db, tbl, serr := s.lookupTable(&x.Table)
+	if serr != nil || tbl == nil {
+		return msgErr(8197, objText(&x.Table)), nil
+	}
+	var targets []*catalog.Object
+	if x.All {
+		targets = s.srv.triggerIndex(db)[tbl.ID]
+	} else {
+		for i := range x.Names {
+			n := x.Names[i]
+			if n.Schema.Name == "" {
+				n.Schema.Name = tbl.Schema
+			}
+			_, o, _ := s.lookupTable(&n)
+			if o == nil || o.Kind != catalog.KindTrigger || o.Trigger.Parent != tbl.ID {
+				return msgErr(3701, "disable", "trigger", objText(&x.Names[i])), nil
+			}
+			targets = append(targets, o)
+		}
+	}
+	d := s.srv.cat.DatabaseByID(db)
+	s.srv.ddlMu.Lock()
+	defer s.srv.ddlMu.Unlock()
+	for _, o := range targets {
+		c := *o
+		tr := *o.Trigger
+		tr.Disabled = !x.Enable
+		c.Trigger = &tr
+		s.tx.ddl = true
+		if err := s.srv.cat.PutObject(s.tx.main, d, &c); err != nil {
+			return asStmtErr(err)
+		}
+	}
+	return nil, w.Done(result.Done{Cmd: result.CmdDDL, InProc: rc.inProc})
+}

@@ -90,6 +90,22 @@ func hasWindow(e ast.Expr) bool {
 			walk(x.X)
 		case *ast.ConvertExpr:
 			walk(x.X)
+		case *ast.BetweenExpr: // the predicates too: CASE WHEN LAG(x) OVER (…) IS NULL …
+			walk(x.X)
+			walk(x.Low)
+			walk(x.High)
+		case *ast.InExpr:
+			walk(x.X)
+			for _, y := range x.List {
+				walk(y)
+			}
+		case *ast.LikeExpr:
+			walk(x.X)
+			walk(x.Pattern)
+		case *ast.IsNullExpr:
+			walk(x.X)
+		case *ast.CollateExpr:
+			walk(x.X)
 		}
 	}
 	walk(e)
