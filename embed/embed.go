@@ -14,6 +14,7 @@ import (
 
 	"github.com/tsqld/tsqld/server"
 	"github.com/tsqld/tsqld/sql/engine"
+	"github.com/tsqld/tsqld/storage"
 	"github.com/tsqld/tsqld/storage/mem"
 	"github.com/tsqld/tsqld/storage/pebble"
 )
@@ -58,6 +59,9 @@ type Config struct {
 	// NoListenLog leaves the "Server is listening" error-log lines to the
 	// service layer (tsqld serve).
 	NoListenLog bool
+	// Storage, when set, is the engine's main store (tests wrap a backend
+	// to observe what queries read); DataDir still holds the certificate.
+	Storage storage.Engine
 	// OnShutdown handles T-SQL SHUTDOWN (the service routes it through its
 	// stop so the state and the error log follow); nil: the embedded
 	// server shuts itself down.
@@ -144,6 +148,7 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 			self.Shutdown(context.Background())
 		}
 	}
+	ecfg.Storage = cfg.Storage
 	if err := openStorage(&ecfg); err != nil {
 		return nil, err
 	}
@@ -189,7 +194,9 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 // openStorage gives the engine its stores when no backend factory is
 // registered with it: memory, or pebble in the data directory.
 func openStorage(c *engine.Config) error {
-	if c.InMemory {
+	if c.Storage != nil {
+		// Supplied by the caller.
+	} else if c.InMemory {
 		if engine.NewMemStorage == nil {
 			c.Storage = mem.Open()
 		}

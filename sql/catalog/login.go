@@ -28,6 +28,10 @@ type Login struct {
 	DefaultLanguage string `json:",omitempty"`
 	Disabled        bool
 	SysAdmin        bool
+	// ServerRoles are the fixed server roles other than sysadmin the
+	// login is a member of (security.go); CheckPolicy is CHECK_POLICY.
+	ServerRoles []string `json:",omitempty"`
+	NoPolicy    bool     `json:",omitempty"`
 }
 
 // NewLogin hashes password with a fresh random salt.

@@ -69,6 +69,11 @@ func (c *Catalog) AddDBUser(txn storage.Txn, d *Database, u User) (User, error) 
 			u.ID = o.ID + 1
 		}
 	}
+	for _, o := range sys.Roles {
+		if o.ID >= u.ID {
+			u.ID = o.ID + 1
+		}
+	}
 	sys.Users = append(sys.Users, u)
 	c.bump()
 	return u, c.putDatabase(txn, d)

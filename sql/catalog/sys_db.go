@@ -22,6 +22,11 @@ type DBSys struct {
 	// Options are database options set by ALTER DATABASE … SET or
 	// sp_dboption, lower-case name → value ("recovery" → "SIMPLE").
 	Options map[string]string `json:",omitempty"`
+	// Roles, Members and Perms are the database security model
+	// (security.go): CREATE ROLE, role memberships, GRANT/DENY.
+	Roles   []Role       `json:",omitempty"`
+	Members []RoleMember `json:",omitempty"`
+	Perms   []Perm       `json:",omitempty"`
 }
 
 // AliasType is a user-defined alias of a base type.

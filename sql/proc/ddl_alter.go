@@ -53,6 +53,9 @@ func (s *Session) rewriteTable(ctx context.Context, db int32, o *catalog.Object,
 }
 
 func (s *Session) alterTable(ctx context.Context, x *ast.AlterTableStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
+	if x.Kind == ast.AlterTableTrigger {
+		return s.alterTableTrigger(x, w, rc) // trigger.go
+	}
 	db, o, serr := s.lookupTable(&x.Table)
 	if serr != nil {
 		return serr, nil

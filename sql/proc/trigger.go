@@ -478,3 +478,12 @@ func (s *Session) enableTrigger(x *ast.EnableTriggerStmt, w result.Writer, rc *r
 	}
 	return nil, w.Done(result.Done{Cmd: result.CmdDDL, InProc: rc.inProc})
 }
+
+// alterTableTrigger runs ALTER TABLE t ENABLE|DISABLE TRIGGER ALL|names.
+func (s *Session) alterTableTrigger(x *ast.AlterTableStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
+	et := &ast.EnableTriggerStmt{Span: x.Span, Enable: x.Enable, All: x.All, Table: x.Table}
+	for _, n := range x.Names {
+		et.Names = append(et.Names, ast.ObjectName{Name: n})
+	}
+	return s.enableTrigger(et, w, rc)
+}

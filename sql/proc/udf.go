@@ -32,6 +32,9 @@ func (s *Session) createFunction(ctx context.Context, x *ast.CreateFunctionStmt,
 	if len(x.Params) > 63 {
 		return msgErr(180, x.Name.Name.Name, 63), nil
 	}
+	if m := checkFuncBody(x.Body); m != nil {
+		return stmtErr(m), nil
+	}
 	// Check the signature now so errors surface at CREATE time.
 	probe := &catalog.Object{Name: x.Name.Name.Name, Kind: kind, Func: &catalog.Function{Definition: def}}
 	if _, merr := s.loadFunc(probe); merr != nil {
