@@ -11,6 +11,7 @@ import (
 	"github.com/tsqld/tsqld/sql/ast"
 	"github.com/tsqld/tsqld/sql/msgs"
 	"github.com/tsqld/tsqld/sql/sem"
+	"github.com/tsqld/tsqld/sql/session"
 	"github.com/tsqld/tsqld/sql/types"
 )
 
@@ -74,8 +75,8 @@ func (c *Ctx) Eval(e sem.Expr, row []types.Value) (types.Value, *msgs.Error) {
 			return r, err
 		}
 		if l.K == types.KindNull || r.K == types.KindNull {
-			if x.Op == ast.OpAdd && l.K == types.KindString || r.K == types.KindString {
-				if !c.Opts.Has(1 << 12) { // CONCAT_NULL_YIELDS_NULL off
+			if x.Op == ast.OpAdd && sem.IsString(x.T) {
+				if c.Opts != nil && !c.Opts.Has(1<<12) { // CONCAT_NULL_YIELDS_NULL off
 					if l.K == types.KindNull {
 						return r, nil
 					}
@@ -95,6 +96,10 @@ func (c *Ctx) Eval(e sem.Expr, row []types.Value) (types.Value, *msgs.Error) {
 			return r, err
 		}
 		if l.K == types.KindNull || r.K == types.KindNull {
+			if (x.Op == ast.OpEq || x.Op == ast.OpNe) && c.Opts != nil && !c.Opts.Has(session.AnsiNulls) {
+				// ANSI_NULLS OFF: = and <> compare NULL as a value.
+				return boolVal((l.K == r.K) == (x.Op == ast.OpEq)), nil
+			}
 			return types.Null, nil
 		}
 		return boolVal(cmpResult(x.Op, Compare(l, r, x.CmpT))), nil

@@ -23,12 +23,15 @@ const (
 	sigAbort
 	// sigCatch: an error inside TRY, not yet reported, goes to CATCH.
 	sigCatch
+	// sigGoto: GOTO label; the enclosing statement lists look for it.
+	sigGoto
 )
 
 type signal struct {
 	kind   sigKind
 	err    *msgs.Error
 	status int32 // RETURN value
+	label  string
 }
 
 // runCtx is the state of one scope (batch, procedure, dynamic SQL).
@@ -104,6 +107,13 @@ func (s *Session) ExecBatch(ctx context.Context, text string, w result.Writer) e
 func (s *Session) endBatch(w result.Writer) error {
 	if s.tx != nil && s.tx.doomed {
 		s.rollbackAll()
+		// 3998: the uncommittable transaction is rolled back at batch end.
+		m := msgs.New(3998)
+		m.Line, m.Server = 1, s.srv.cfg.ServerName
+		s.localize(m)
+		if err := w.Message(m); err != nil {
+			return err
+		}
 		return w.EnvChange(result.EnvChange{Type: result.EnvRollbackTran})
 	}
 	return nil
@@ -133,9 +143,15 @@ func (s *Session) goError(err error, w result.Writer) error {
 
 // run executes a statement list.
 func (s *Session) run(ctx context.Context, stmts []ast.Stmt, w result.Writer, rc *runCtx) (*signal, error) {
-	for _, st := range stmts {
-		sig, err := s.stmt(ctx, st, w, rc)
+	for i := 0; i < len(stmts); i++ {
+		sig, err := s.stmt(ctx, stmts[i], w, rc)
 		if err != nil || sig != nil {
+			if err == nil && sig.kind == sigGoto {
+				if j := findLabel(stmts, sig.label); j >= 0 {
+					i = j // resume after the label
+					continue
+				}
+			}
 			return sig, err
 		}
 	}
@@ -184,6 +200,10 @@ func (s *Session) stmt(ctx context.Context, st ast.Stmt, w result.Writer, rc *ru
 				return sig, nil
 			}
 		}
+	case *ast.GotoStmt:
+		return &signal{kind: sigGoto, label: x.Label.Name}, nil
+	case *ast.LabelStmt:
+		return nil, nil
 	case *ast.BreakStmt:
 		return &signal{kind: sigBreak}, nil
 	case *ast.ContinueStmt:
@@ -229,7 +249,7 @@ func (s *Session) atomic(ctx context.Context, st ast.Node, w result.Writer, rc *
 			return nil, err
 		}
 		if serr == nil {
-			s.rowCount = 0
+			s.rowCount, s.lastError = 0, 0
 		}
 		return s.fail(serr, line, w, rc, result.CmdNone)
 	}
@@ -246,7 +266,7 @@ func (s *Session) atomic(ctx context.Context, st ast.Node, w result.Writer, rc *
 			s.tx.count = 1
 			auto = false
 		}
-	} else if s.tx.doomed {
+	} else if s.tx.doomed && !readOnlyInDoomed(st) {
 		return s.fail(stmtErr(msgs.New(3930)), line, w, rc, result.CmdNone)
 	}
 	// A transaction begun by an earlier batch must wait for locks under
@@ -257,8 +277,15 @@ func (s *Session) atomic(ctx context.Context, st ast.Node, w result.Writer, rc *
 	s.tx.temp.RefreshSnapshot()
 	sp := s.stmtSavepoint()
 	serr, err := s.exec(ctx, st, w, rc)
+	if auto && s.tx != nil && s.tx.explicit {
+		// The statement (EXEC of a procedure with BEGIN TRAN) opened an
+		// explicit transaction: it outlives the statement (266 reports it).
+		auto = false
+	}
 	if serr == nil && err == nil {
 		s.rowCountRule(st)
+		// A statement that succeeds resets @@ERROR (WITH SETERROR sets it).
+		s.lastError, s.errAfter = s.errAfter, 0
 	}
 	if err != nil {
 		var me *exec.MsgError
@@ -326,6 +353,7 @@ func (s *Session) fail(serr *stmtError, line int32, w result.Writer, rc *runCtx,
 	if rc.procName != "" && e.Proc == "" {
 		e.Proc = rc.procName
 	}
+	s.localize(e)
 	if e.Severity > 10 {
 		s.lastError = e.Number
 	}

@@ -210,7 +210,7 @@ func (s *Session) dropStmt(ctx context.Context, x *ast.DropStmt, w result.Writer
 			}
 			continue
 		}
-		if x.Kind == ast.ObjLogin || x.Kind == ast.ObjUser {
+		if x.Kind == ast.ObjLogin || x.Kind == ast.ObjUser || x.Kind == ast.ObjRole {
 			if serr := s.dropPrincipal(ctx, x.Kind, n, x.IfExists); serr != nil {
 				return serr, nil
 			}
@@ -429,6 +429,9 @@ func (s *Session) useStmt(x *ast.UseStmt, w result.Writer, rc *runCtx) (*stmtErr
 	d := s.srv.cat.Database(x.Database.Name)
 	if d == nil {
 		return msgErr(911, x.Database.Name), nil
+	}
+	if serr := s.useAllowed(d); serr != nil { // 916 (security_stmts.go)
+		return serr, nil
 	}
 	old := s.db.Name
 	s.db = d

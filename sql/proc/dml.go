@@ -29,6 +29,10 @@ func (s *Session) target(te ast.TableExpr) (*dmlTarget, *stmtError) {
 			return nil, serr
 		}
 		if o.Kind != catalog.KindTable {
+			// INSERT into a view with an INSTEAD OF INSERT trigger (trigger.go).
+			if vt := s.viewTriggerTarget(db, o, t.Alias.Name, "INSERT"); vt != nil {
+				return vt, nil
+			}
 			return nil, msgErr(4405, o.Name)
 		}
 		alias := t.Alias.Name

@@ -18,6 +18,9 @@ var compileErrors = map[int32]bool{207: true, 209: true, 4104: true, 137: true, 
 // (deferred name resolution). Variables are declared in text order in a
 // scratch frame; USE switches the database for the statements after it.
 func (s *Session) precheck(stmts []ast.Stmt) *msgs.Error {
+	if m := gotoCheck(stmts); m != nil {
+		return m
+	}
 	savedFrame, savedDB := s.frame, s.db
 	s.frame = newFrame(nil)
 	defer func() { s.frame, s.db = savedFrame, savedDB }()

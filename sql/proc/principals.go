@@ -42,6 +42,9 @@ func (s *Session) createLogin(ctx context.Context, x *ast.CreateLoginStmt, w res
 		if serr != nil || err != nil {
 			return serr, err
 		}
+		if serr := s.loginPolicy(x, &l, pw); serr != nil { // CHECK_POLICY (security_stmts.go)
+			return serr, nil
+		}
 		if err := l.SetPassword(pw); err != nil {
 			return asStmtErr(err)
 		}
@@ -82,8 +85,11 @@ func (s *Session) createLogin(ctx context.Context, x *ast.CreateLoginStmt, w res
 // createUser runs CREATE USER name [FOR|FROM LOGIN l | WITHOUT LOGIN]
 // [WITH DEFAULT_SCHEMA = s].
 func (s *Session) createUser(ctx context.Context, x *ast.CreateUserStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
-	if x.Alter {
-		return msgErr(40517, "ALTER USER"), nil
+	if x.Alter { // ALTER USER (security_stmts.go)
+		if serr := s.alterUser(ctx, x); serr != nil {
+			return serr, nil
+		}
+		return nil, w.Done(result.Done{Cmd: result.CmdDDL, InProc: rc.inProc})
 	}
 	name := x.Name.Name
 	u := catalog.User{Name: name}
@@ -132,6 +138,9 @@ func (s *Session) dropPrincipal(ctx context.Context, kind ast.ObjectKind, n *ast
 				Text: "Cannot use the special principal 'sa'."})
 		}
 		return goErr(s.sysWrite(ctx, func(txn storage.Txn) error { return s.srv.cat.DropLogin(txn, l.Name) }))
+	}
+	if serr, done := s.dropDBPrincipal(ctx, kind, name, ifExists); done { // security_stmts.go
+		return serr
 	}
 	if s.srv.cat.DBUser(s.db, name) == nil {
 		if ifExists {

@@ -532,7 +532,12 @@ func (s *Session) execProcStmt(ctx context.Context, x *ast.ExecStmt, w result.Wr
 		if len(rest) > 0 && rest[0].Value.K == types.KindString && (rest[0].Name == "" || strings.EqualFold(rest[0].Name, "@params")) {
 			def, rest = rest[0].Value.S, rest[1:]
 		}
-		return s.execSQLWithParams(ctx, params[0].Value.S, def, rest, 0, discardReturns{w})
+		cw := &captureReturns{Writer: w}
+		serr, err := s.execSQLWithParams(ctx, params[0].Value.S, def, rest, 0, cw)
+		if serr == nil && err == nil {
+			s.assignOutputs(x.Args, len(params)-len(rest), cw.outs)
+		}
+		return serr, err
 	}
 	_, o, serr := s.lookupTable(&x.Proc)
 	if serr != nil || o.Kind != catalog.KindProcedure {

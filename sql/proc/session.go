@@ -73,6 +73,7 @@ type Session struct {
 
 	rowCount    int64
 	lastError   int32
+	errAfter    int32       // @@ERROR once the current statement succeeds (RAISERROR WITH SETERROR)
 	identity    types.Value // @@IDENTITY
 	scopeIdent  types.Value // SCOPE_IDENTITY() of the current scope
 	contextInfo []byte      // SET CONTEXT_INFO (nil until set)
@@ -84,6 +85,7 @@ type Session struct {
 	ctx         context.Context
 	defCache    map[string]*cachedDefs // sp_executesql parameter definitions (rpc_params.go)
 	feat        *featState             // triggers, cursors (feat_state.go)
+	sec         secState               // security context (security_ctx.go)
 }
 
 // NewSession opens a session in cfg.Database (4060 when it does not exist).

@@ -18,6 +18,11 @@ import (
 // exec runs one simple statement inside the current transaction.
 func (s *Session) exec(ctx context.Context, st ast.Node, w result.Writer, rc *runCtx) (*stmtError, error) {
 	line := st.NodeSpan().Line
+	if !s.sec.fast { // permission checks (security_check.go)
+		if serr := s.permCheck(st, rc); serr != nil {
+			return serr, nil
+		}
+	}
 	switch x := st.(type) {
 	case *exprStmt:
 		v, _, serr, err := s.evalScalar(ctx, x.x, line)
@@ -95,6 +100,14 @@ func (s *Session) exec(ctx context.Context, st ast.Node, w result.Writer, rc *ru
 			return msgErr(8106, o.Name), nil
 		}
 		if x.On {
+			if on := s.identityIns; on != nil && !s.identityInsertOn(o) {
+				// One table per session may have IDENTITY_INSERT ON.
+				dbName := ""
+				if d := s.srv.cat.DatabaseByID(on.Database); d != nil {
+					dbName = d.Name
+				}
+				return msgErr(8107, dbName, on.Schema, on.Name, o.Name), nil
+			}
 			s.identityIns = o
 		} else if s.identityInsertOn(o) {
 			s.identityIns = nil
@@ -154,6 +167,9 @@ func (s *Session) exec(ctx context.Context, st ast.Node, w result.Writer, rc *ru
 		return s.alterDatabase(ctx, x, w, rc)
 	case *ast.CreateStatisticsStmt:
 		return s.createStatistics(x), nil
+	}
+	if serr, err, ok := s.execSecurity(ctx, st, w, rc); ok {
+		return serr, err
 	}
 	if serr, err, ok := s.execFeature(ctx, st, w, rc); ok {
 		return serr, err

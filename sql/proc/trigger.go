@@ -487,3 +487,44 @@ func (s *Session) alterTableTrigger(x *ast.AlterTableStmt, w result.Writer, rc *
 	}
 	return s.enableTrigger(et, w, rc)
 }
+
+// viewTriggerTarget makes a view with an INSTEAD OF trigger for ev a DML
+// target: its rows have the view's columns and only go to the trigger.
+func (s *Session) viewTriggerTarget(db int32, o *catalog.Object, alias, ev string) *dmlTarget {
+	if o.Kind != catalog.KindView || o.View == nil {
+		return nil
+	}
+	has := false
+	for _, tr := range s.srv.triggerIndex(db)[o.ID] {
+		if tr.Trigger.InsteadOf && !tr.Trigger.Disabled && tr.Trigger.HasEvent(ev) {
+			has = true
+		}
+	}
+	if !has {
+		return nil
+	}
+	q, err := s.ParseQuery(o.View.Query)
+	if err != nil {
+		return nil
+	}
+	b, _ := s.binder(0)
+	rel, berr := b.BindQuery(q)
+	if berr != nil {
+		return nil
+	}
+	rc := rel.Cols()
+	cols := make([]catalog.Column, len(rc))
+	for i, c := range rc {
+		name := c.Name
+		if i < len(o.View.Columns) {
+			name = o.View.Columns[i]
+		}
+		cols[i] = catalog.Column{Name: name, Type: c.Type, Nullable: true}
+	}
+	vo := *o
+	vo.Table = &catalog.Table{Columns: cols}
+	if alias == "" {
+		alias = o.Name
+	}
+	return &dmlTarget{db: db, obj: &vo, alias: alias, cols: tableCols(&vo, alias)}
+}

@@ -2,6 +2,7 @@ package proc
 
 import (
 	"context"
+	"strings"
 	"sync"
 
 	"github.com/tsqld/tsqld/sql/ast"
@@ -64,6 +65,8 @@ type udfDef struct {
 	ret    types.Type
 	table  *catalog.Table // multi-statement TVF's return table
 	body   []ast.Stmt     // scalar: RETURN x rewritten to SET @ret = x; RETURN
+	// nullOnNull: RETURNS NULL ON NULL INPUT (the body is skipped).
+	nullOnNull bool
 }
 
 var udfBodies sync.Map // *ast.CreateFunctionStmt → []ast.Stmt
@@ -84,6 +87,11 @@ func (s *Session) loadFunc(o *catalog.Object) (d *udfDef, merr *msgs.Error) {
 		return nil, msgs.New(8180)
 	}
 	d = &udfDef{cf: cf, entry: e}
+	for _, opt := range cf.Options {
+		if strings.EqualFold(strings.Join(strings.Fields(opt), " "), "RETURNS NULL ON NULL INPUT") {
+			d.nullOnNull = true
+		}
+	}
 	b, _ := s.binder(cf.Span.Line)
 	defer func() {
 		if r := recover(); r != nil {
@@ -299,6 +307,13 @@ func (s *Session) callScalarUDF(args []types.Value) (types.Value, *msgs.Error) {
 	}
 	if d.body == nil {
 		return types.Null, msgs.New(4121, o.Schema, o.Name)
+	}
+	if d.nullOnNull {
+		for _, v := range args[3:] {
+			if v.K == types.KindNull {
+				return types.Null, nil
+			}
+		}
 	}
 	slot, _ := s.frame.declare(retVar, d.ret, nil)
 	if merr := s.runFuncBody(o, d, d.body); merr != nil {

@@ -138,11 +138,20 @@ func (s *Session) setOption(ctx context.Context, x *ast.SetOptionStmt, w result.
 			s.opts.DateFormat = strings.ToLower(asStr())
 		case "LANGUAGE":
 			lang := asStr()
+			// The session keeps the syslanguages name (@@LANGUAGE) and
+			// the message arrives in the new language.
+			ml, known := msgs.ParseLang(lang)
+			if known {
+				lang = ml.Name()
+			}
+			old := s.opts.Language
 			s.opts.Language = lang
-			if err := w.EnvChange(result.EnvChange{Type: result.EnvLanguage, New: lang}); err != nil {
+			if err := w.EnvChange(result.EnvChange{Type: result.EnvLanguage, Old: old, New: lang}); err != nil {
 				return nil, err
 			}
-			if err := w.Message(msgs.New(5703, lang)); err != nil {
+			m := msgs.NewIn(ml, 5703, 1, lang)
+			m.Line, m.Server, m.Proc = x.Span.Line, s.srv.cfg.ServerName, rc.procName
+			if err := w.Message(m); err != nil {
 				return nil, err
 			}
 		case "CONTEXT_INFO":
@@ -199,18 +208,28 @@ func (s *Session) raiserror(ctx context.Context, x *ast.RaiserrorStmt, w result.
 			args = append(args, exec.ToString(av, at))
 		}
 	}
+	if sev.I > 18 && (!hasOpt(x.Options, "LOG") || !s.isSysAdmin()) {
+		// Severity 19+ needs sysadmin and WITH LOG; severity >= 20 ends
+		// the connection (the server closes it on such a message).
+		return msgErr(2754), nil
+	}
 	var e *msgs.Error
 	if sem.IsString(mt) {
 		e = msgs.NewUser(50000, uint8(sev.I), uint8(state.I), msgs.Format(mv.S, args...))
 	} else {
 		num, _ := exec.Convert(mv, mt, sem.IntType)
+		if _, ok := msgs.Lookup(int32(num.I)); !ok {
+			// No sys.messages row: SQL Server reports 18054 instead.
+			return msgErr(18054, num.I, sev.I, state.I), nil
+		}
 		e = msgs.New(int32(num.I), args...)
 		e.Severity, e.State = uint8(sev.I), uint8(state.I)
 	}
 	if sev.I > 18 {
-		// Severity 19+ needs sysadmin and WITH LOG; severity >= 20 ends
-		// the connection.
 		e.Severity = uint8(min(sev.I, 25))
+	}
+	if hasOpt(x.Options, "SETERROR") {
+		s.errAfter = e.Number
 	}
 	if state.I < 0 || state.I > 255 {
 		e.State = 1
@@ -247,10 +266,20 @@ func (s *Session) throw(ctx context.Context, x *ast.ThrowStmt) (*stmtError, erro
 	num, _ := exec.Convert(nv, nt.Type(), sem.IntType)
 	state, _ := exec.Convert(sv, st.Type(), sem.IntType)
 	if num.I < 50000 {
-		return msgErr(35100, "error_number", num.I), nil
+		return stmtErr(msgs.NewTypical(35100, num.I)), nil
 	}
 	e := msgs.NewUser(int32(num.I), 16, uint8(state.I), mv.S)
 	e.Line = x.Span.Line
 	// THROW always aborts the batch (unless caught).
 	return &stmtError{e: e, kind: errBatch}, nil
+}
+
+// hasOpt reports whether a WITH option list holds name.
+func hasOpt(opts []string, name string) bool {
+	for _, o := range opts {
+		if strings.EqualFold(o, name) {
+			return true
+		}
+	}
+	return false
 }

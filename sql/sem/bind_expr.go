@@ -328,6 +328,13 @@ func negConst(c *Const) Expr {
 func (b *Binder) binary(s *scope, e *ast.BinaryExpr) Expr {
 	l := b.expr(s, e.L)
 	r := b.expr(s, e.R)
+	// A bare NULL takes the other operand's type ('a' + NULL is a NULL
+	// varchar, not a conversion of 'a' to int).
+	if ln, rn := isNullLiteral(e.L), isNullLiteral(e.R); ln && !rn {
+		l = &Const{T: r.Type()}
+	} else if rn && !ln {
+		r = &Const{T: l.Type()}
+	}
 	switch {
 	case e.Op == ast.OpAnd || e.Op == ast.OpOr:
 		return &Logic{And: e.Op == ast.OpAnd, L: l, R: r}

@@ -45,7 +45,7 @@ func Nullable(e Expr, in []Column) bool {
 		switch x.Name {
 		case "GETDATE", "CURRENT_TIMESTAMP", "GETUTCDATE", "SYSDATETIME", "SYSUTCDATETIME", "SYSDATETIMEOFFSET", "NEWID", "PI", "CONCAT", "RAND":
 			return false
-		case "ABS", "UPPER", "LOWER", "LTRIM", "RTRIM", "TRIM", "LEN", "SIGN", "CEILING", "FLOOR", "ROUND", "REVERSE", "LEFT", "RIGHT", "SUBSTRING", "REPLACE", "DATALENGTH", "POWER", "SQRT", "SQUARE", "REPLICATE":
+		case "ABS", "UPPER", "LOWER", "LTRIM", "RTRIM", "TRIM", "LEN", "SIGN", "CEILING", "FLOOR", "ROUND", "REVERSE", "LEFT", "RIGHT", "SUBSTRING", "REPLACE", "DATALENGTH", "POWER", "SQRT", "SQUARE":
 			for _, a := range x.Args {
 				if Nullable(a, in) {
 					return true
