@@ -163,3 +163,28 @@ func BenchmarkE2EJoinRange(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkE2EGroupByConc8 runs the GROUP BY from 8 clients at once
+// (the harness's --conc 8); ns/op is per scanned row.
+func BenchmarkE2EGroupByConc8(b *testing.B) {
+	const rows = 50000
+	_, db := benchServer(b, rows)
+	db.SetMaxOpenConns(8)
+	b.SetParallelism(4) // GOMAXPROCS 2 here: 8 goroutines
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for i := 0; pb.Next(); i++ {
+			if i%rows != 0 {
+				continue
+			}
+			r, err := db.Query("SELECT bid, SUM(CAST(abalance AS bigint)), COUNT(*) FROM accounts GROUP BY bid")
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			for r.Next() {
+			}
+			r.Close()
+		}
+	})
+}

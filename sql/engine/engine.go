@@ -142,6 +142,13 @@ func (e *Engine) NewSession(cfg SessionConfig) (Session, *msgs.Error) {
 	if merr != nil {
 		return nil, merr
 	}
+	if !ps.HasDBAccess() { // no user in the database (proc/security_ctx.go)
+		ps.Close()
+		if cfg.Database == "" {
+			return nil, msgs.New(4064)
+		}
+		return nil, msgs.NewState(4060, 1, dbName)
+	}
 	s := &session{eng: e, ps: ps, spid: cfg.SPID}
 	e.mu.Lock()
 	e.sessions[cfg.SPID] = s

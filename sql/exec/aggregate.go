@@ -33,6 +33,7 @@ func (c *Ctx) aggregate(r *sem.Aggregate, y Yield) error {
 	var order []*group
 	gv := make([]types.Value, len(r.Groups))
 	var kb []byte // group key, reused: the map lookup below does not allocate
+	gcolls := exprColls(r.Groups)
 	err := c.runPruned(r, func(row []types.Value) error {
 		for i, g := range r.Groups {
 			v, err := c.Eval(g, row)
@@ -41,7 +42,7 @@ func (c *Ctx) aggregate(r *sem.Aggregate, y Yield) error {
 			}
 			gv[i] = v
 		}
-		kb = EncodeKey(kb[:0], gv, nil)
+		kb = EncodeKeyColl(kb[:0], gv, nil, gcolls)
 		g := groups[string(kb)]
 		if g == nil {
 			g = &group{vals: copyRow(gv), acc: make([]accum, len(r.Aggs))}

@@ -33,7 +33,7 @@ func (c *Ctx) Eval(e sem.Expr, row []types.Value) (types.Value, *msgs.Error) {
 		if err != nil {
 			return v, err
 		}
-		if x.Style == 0 && !x.Try {
+		if x.Style == 0 && !x.Try && (c.Opts == nil || c.Opts.DateFormat == "" || c.Opts.DateFormat == "mdy") {
 			return Convert(v, x.X.Type(), x.T)
 		}
 		return types.ConvertWith(v, x.X.Type(), x.T, &types.ConvertOptions{Style: x.Style, Try: x.Try, DateFormat: c.Opts.DateFormat})
@@ -85,7 +85,13 @@ func (c *Ctx) Eval(e sem.Expr, row []types.Value) (types.Value, *msgs.Error) {
 			}
 			return types.Null, nil
 		}
-		return arith(x, l, r)
+		v, aerr := arith(x, l, r)
+		if aerr != nil && (aerr.Number == 8134 || aerr.Number == 8115) && c.Opts != nil &&
+			!c.Opts.Has(session.ArithAbort) && !c.Opts.Has(session.AnsiWarnings) {
+			// ARITHABORT and ANSI_WARNINGS OFF: the result is NULL.
+			return types.Null, nil
+		}
+		return v, aerr
 	case *sem.Compare:
 		l, err := c.Eval(x.L, row)
 		if err != nil {
@@ -181,6 +187,10 @@ func (c *Ctx) Eval(e sem.Expr, row []types.Value) (types.Value, *msgs.Error) {
 			if e.K == types.KindString && e.S != "" {
 				esc, _ = utf8.DecodeRuneInString(e.S)
 			}
+		}
+		if lc := keyColl(x.CmpT); lc != nil {
+			// non-default collation: match under its rules (keycoll.go)
+			return boolVal(lc.Like(v.S, p.S, esc, x.CmpT.IsUnicode()) != x.Not), nil
 		}
 		return boolVal(like(foldString(v.S), foldString(p.S), esc) != x.Not), nil
 	case *sem.Case:

@@ -13,6 +13,9 @@ func (c *Ctx) hashJoin(j *plan.HashJoin, y Yield) error {
 	table := map[string][][]types.Value{}
 	key := make([]types.Value, len(j.RKeys))
 	var buf []byte
+	// string keys hash under their type's collation (plan.hashKeyFor
+	// aligns both sides with the comparison's)
+	lcolls, rcolls := exprColls(j.LKeys), exprColls(j.RKeys)
 	err := c.run(j.R, func(row []types.Value) error {
 		for i, k := range j.RKeys {
 			v, err := c.Eval(k, row)
@@ -24,7 +27,7 @@ func (c *Ctx) hashJoin(j *plan.HashJoin, y Yield) error {
 			}
 			key[i] = v
 		}
-		buf = EncodeKey(buf[:0], key, nil)
+		buf = EncodeKeyColl(buf[:0], key, nil, rcolls)
 		table[string(buf)] = append(table[string(buf)], copyRow(row))
 		return nil
 	})
@@ -47,7 +50,7 @@ func (c *Ctx) hashJoin(j *plan.HashJoin, y Yield) error {
 			}
 			key[i] = v
 		}
-		buf = EncodeKey(buf[:0], key, nil)
+		buf = EncodeKeyColl(buf[:0], key, nil, lcolls)
 		matches := table[string(buf)]
 		if len(matches) == 0 {
 			return nil

@@ -126,8 +126,9 @@ func (c *Ctx) run(rel sem.Rel, y Yield) error {
 		return nil
 	case *sem.Distinct:
 		seen := map[string]bool{}
+		dcolls := colColls(r.In.Cols())
 		return c.run(r.In, func(row []types.Value) error {
-			k := string(EncodeKey(nil, row, nil))
+			k := string(EncodeKeyColl(nil, row, nil, dcolls))
 			if seen[k] {
 				return nil
 			}
@@ -355,7 +356,8 @@ func (c *Ctx) join(r *sem.Join, y Yield) error {
 }
 
 func (c *Ctx) setOp(r *sem.SetOp, y Yield) error {
-	key := func(row []types.Value) string { return string(EncodeKey(nil, row, nil)) }
+	scolls := colColls(r.Cols())
+	key := func(row []types.Value) string { return string(EncodeKeyColl(nil, row, nil, scolls)) }
 	switch r.Op {
 	case ast.Union:
 		if r.All {
@@ -432,9 +434,9 @@ func (c *Ctx) trySeekKey(sc *sem.Scan, cond sem.Expr, f func(key []byte, row []t
 			if x.Op != ast.OpEq {
 				return
 			}
-			if col, ok := x.L.(*sem.ColRef); ok && rowFree(x.R) && sameKind(col.T, x.CmpT) {
+			if col, ok := x.L.(*sem.ColRef); ok && rowFree(x.R) && sameKind(col.T, x.CmpT) && sameKeyColl(col.T, x.CmpT) {
 				eqs[col.Idx] = x.R
-			} else if col, ok := x.R.(*sem.ColRef); ok && rowFree(x.L) && sameKind(col.T, x.CmpT) {
+			} else if col, ok := x.R.(*sem.ColRef); ok && rowFree(x.L) && sameKind(col.T, x.CmpT) && sameKeyColl(col.T, x.CmpT) {
 				eqs[col.Idx] = x.L
 			}
 		}

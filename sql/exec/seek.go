@@ -56,7 +56,7 @@ func collectBounds(cond sem.Expr, out map[int]*colBound) {
 				op = ast.OpLe
 			}
 		}
-		if !sameKind(col.T, x.CmpT) {
+		if !sameKind(col.T, x.CmpT) || !sameKeyColl(col.T, x.CmpT) {
 			return
 		}
 		b := out[col.Idx]
@@ -148,7 +148,7 @@ func (c *Ctx) trySeekRange(sc *sem.Scan, cond sem.Expr, y Yield) (bool, error) {
 		}
 		break
 	}
-	base := EncodeKey(append([]byte(nil), prefix...), eqVals, nil)
+	base := EncodeKeyColl(append([]byte(nil), prefix...), eqVals, nil, indexColls(def, ix))
 	lower, upper := base, catalog.PrefixEnd(base)
 	if rangeCol >= 0 {
 		b := bounds[rangeCol]

@@ -101,7 +101,7 @@ func (t *Table) rowKey(cs *Counters, row []types.Value) ([]byte, error) {
 	ix := t.def().Clustered()
 	if ix != nil {
 		vals, desc := t.keyVals(ix, row)
-		k = EncodeKey(k, vals, desc)
+		k = EncodeKeyColl(k, vals, desc, indexColls(t.def(), ix))
 		if ix.Unique {
 			return k, nil
 		}
@@ -184,7 +184,7 @@ func (t *Table) SetIdentityAtLeast(cs *Counters, v int64) {
 // indexKey is the key of row's entry in nonclustered index ix.
 func (t *Table) indexKey(ix *catalog.Index, row []types.Value, rowKey []byte) []byte {
 	vals, desc := t.keyVals(ix, row)
-	k := EncodeKey(catalog.IndexPrefix(nil, t.DB, t.Obj.ID, ix.ID), vals, desc)
+	k := EncodeKeyColl(catalog.IndexPrefix(nil, t.DB, t.Obj.ID, ix.ID), vals, desc, indexColls(t.def(), ix))
 	if !ix.Unique {
 		k = append(k, rowKey...)
 	}
@@ -297,11 +297,11 @@ func (t *Table) SeekUnique(ix *catalog.Index, vals []types.Value) ([]byte, []typ
 		desc[i] = c.Desc
 	}
 	if ix.Clustered {
-		key := EncodeKey(t.rowPrefix(), vals, desc)
+		key := EncodeKeyColl(t.rowPrefix(), vals, desc, indexColls(t.def(), ix))
 		row, ok, err := t.Get(key)
 		return key, row, ok, err
 	}
-	ik := EncodeKey(catalog.IndexPrefix(nil, t.DB, t.Obj.ID, ix.ID), vals, desc)
+	ik := EncodeKeyColl(catalog.IndexPrefix(nil, t.DB, t.Obj.ID, ix.ID), vals, desc, indexColls(t.def(), ix))
 	suffix, ok, err := t.Txn.Get(ik)
 	if err != nil || !ok {
 		return nil, nil, ok, err

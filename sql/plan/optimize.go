@@ -353,9 +353,9 @@ func splitEquality(e sem.Expr, leaves []leaf, newLeaf int, pos, local map[int]in
 	}
 	switch {
 	case len(rr) == 1 && rr[newLeaf] && !lr[newLeaf] && len(lr) > 0:
-		return remap(c.L, pos), remap(c.R, local), true
+		return hashKeyFor(remap(c.L, pos), c.CmpT), hashKeyFor(remap(c.R, local), c.CmpT), true
 	case len(lr) == 1 && lr[newLeaf] && !rr[newLeaf] && len(rr) > 0:
-		return remap(c.R, pos), remap(c.L, local), true
+		return hashKeyFor(remap(c.R, pos), c.CmpT), hashKeyFor(remap(c.L, local), c.CmpT), true
 	}
 	return nil, nil, false
 }

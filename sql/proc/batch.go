@@ -222,7 +222,9 @@ func (s *Session) stmt(ctx context.Context, st ast.Stmt, w result.Writer, rc *ru
 		return sig, nil
 	case *ast.TryCatchStmt:
 		rc.tryDepth++
+		s.tryNest++ // procedures and dynamic SQL called from TRY are inside it
 		sig, err := s.run(ctx, x.Try, w, rc)
+		s.tryNest--
 		rc.tryDepth--
 		if err != nil {
 			return nil, err
@@ -309,7 +311,7 @@ func (s *Session) atomic(ctx context.Context, st ast.Node, w result.Writer, rc *
 					rolledBack = s.tx.desc
 				}
 				s.rollbackAll()
-			} else if s.opts.Has(session.XactAbort) && rc.tryDepth == 0 {
+			} else if s.opts.Has(session.XactAbort) && !s.inTry(rc) {
 				serr.kind = errTxn
 				rolledBack = s.tx.desc
 				s.rollbackAll()
@@ -357,7 +359,7 @@ func (s *Session) fail(serr *stmtError, line int32, w result.Writer, rc *runCtx,
 	if e.Severity > 10 {
 		s.lastError = e.Number
 	}
-	if rc.tryDepth > 0 && e.Severity > 10 && e.Severity < 20 {
+	if s.inTry(rc) && e.Severity > 10 && e.Severity < 20 {
 		if s.tx != nil && s.opts.Has(session.XactAbort) {
 			s.tx.doomed = true
 		}

@@ -29,6 +29,7 @@ type cursor struct {
 	rows    [][]types.Value
 	pos     int // 0 = before the first row, len(rows)+1 = after the last
 	owner   *frame
+	keys    *cursorKeys // updatable cursors: base-table row locators
 }
 
 // cursorOf finds a cursor by reference: a LOCAL cursor of the current
@@ -133,6 +134,16 @@ func (s *Session) openCursor(ctx context.Context, x *ast.OpenStmt, rc *runCtx) *
 	if c.open {
 		return msgErr(16905)
 	}
+	c.keys = nil
+	if !c.readOnly && s.openKeyed(ctx, c, x.Span.Line) {
+		c.pos, c.open = 0, true
+		f := s.features()
+		f.cursorRows = int64(len(c.rows))
+		if c.dynamic {
+			f.cursorRows = -1
+		}
+		return nil
+	}
 	bq, serr := s.bindQuery(c.query, nil, x.Span.Line, rc)
 	if serr != nil {
 		return serr
@@ -164,7 +175,7 @@ func (s *Session) fetchCursor(ctx context.Context, x *ast.FetchStmt, w result.Wr
 		return msgErr(16917), nil
 	}
 	if !c.scroll && x.Dir != ast.FetchNext {
-		return msgErr(16911, fetchDirName(x.Dir)), nil
+		return msgErr(16911, "fetch", fetchDirName(x.Dir)), nil
 	}
 	var n int64
 	if x.Dir == ast.FetchAbsolute || x.Dir == ast.FetchRelative {
@@ -174,7 +185,7 @@ func (s *Session) fetchCursor(ctx context.Context, x *ast.FetchStmt, w result.Wr
 		}
 		cv, cerr := exec.Convert(v, xt.Type(), types.Type{ID: types.BigInt})
 		if cerr != nil || cv.K == types.KindNull {
-			return msgErr(16902, "FETCH"), nil
+			return msgErr(16902, "fetch", "rownumber"), nil
 		}
 		n = cv.I
 	}

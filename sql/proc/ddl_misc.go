@@ -390,6 +390,10 @@ func (s *Session) createDatabase(ctx context.Context, x *ast.CreateDatabaseStmt,
 	coll := x.Collation
 	if coll == "" {
 		coll = s.srv.cfg.Collation
+	} else if cdesc, cerr := collationDesc(coll); cerr != nil {
+		return cerr, nil
+	} else {
+		coll = cdesc.Name
 	}
 	s.tx.ddl = true
 	if _, err := s.srv.cat.CreateDatabase(s.tx.main, x.Name.Name, coll); err != nil {

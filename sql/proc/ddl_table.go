@@ -118,7 +118,12 @@ func (s *Session) buildTableDef(tableName string, cols []*ast.ColumnDef, cons []
 			col.Type = b.ResolveType(cd.Type, false)
 			col.UserType = b.AliasTypeID(cd.Type)
 			if cd.Collation != "" {
-				col.Type.Collation = types.Collation{Name: cd.Collation}
+				cdesc, cerr := collationDesc(cd.Collation)
+				if cerr != nil {
+					serr = cerr
+					return
+				}
+				col.Type.Collation = cdesc
 			}
 			switch cd.Null {
 			case ast.NotNull:

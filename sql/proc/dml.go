@@ -10,6 +10,7 @@ import (
 	"github.com/tsqld/tsqld/sql/msgs"
 	"github.com/tsqld/tsqld/sql/parser"
 	"github.com/tsqld/tsqld/sql/sem"
+	"github.com/tsqld/tsqld/sql/session"
 	"github.com/tsqld/tsqld/sql/types"
 )
 
@@ -102,14 +103,18 @@ func (rc *rowChecker) check(c *exec.Ctx, row []types.Value) *msgs.Error {
 		if v.K == types.KindString && col.Type.Length > 0 {
 			if n := utf8.RuneCountInString(v.S); n > int(col.Type.Length) {
 				trimmed := strings.TrimRight(v.S, " ")
-				if utf8.RuneCountInString(trimmed) > int(col.Type.Length) {
+				// ANSI_WARNINGS OFF truncates silently.
+				if utf8.RuneCountInString(trimmed) > int(col.Type.Length) && rc.s.opts.Has(session.AnsiWarnings) {
 					return msgs.New(2628, rc.t.fullName(rc.s), col.Name, truncPreview(v.S, int(col.Type.Length)))
 				}
 				v.S = string([]rune(v.S)[:col.Type.Length])
 			}
 		}
 		if v.K == types.KindBytes && col.Type.Length > 0 && len(v.B) > int(col.Type.Length) {
-			return msgs.New(2628, rc.t.fullName(rc.s), col.Name, "")
+			if rc.s.opts.Has(session.AnsiWarnings) {
+				return msgs.New(2628, rc.t.fullName(rc.s), col.Name, "")
+			}
+			v.B = v.B[:col.Type.Length]
 		}
 	}
 	for i, ck := range rc.checks {

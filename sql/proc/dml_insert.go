@@ -145,6 +145,10 @@ func (s *Session) insertStmt(ctx context.Context, x *ast.InsertStmt, w result.Wr
 	if serr != nil {
 		return serr, nil
 	}
+	into, serr := s.bindOutputInto(x.OutputInto, t, x.Span.Line)
+	if serr != nil {
+		return serr, nil
+	}
 	c := s.execCtx(ctx)
 	tbl := c.TableFor(t.db, t.obj)
 	var n int64
@@ -235,6 +239,9 @@ func (s *Session) insertStmt(ctx context.Context, x *ast.InsertStmt, w result.Wr
 				return msgs.New(8180)
 			}
 		}
+		if into != nil {
+			return into.collect(c, row, nil, len(def.Columns))
+		}
 		return nil
 	}
 	switch {
@@ -306,13 +313,35 @@ func (s *Session) insertStmt(ctx context.Context, x *ast.InsertStmt, w result.Wr
 			}
 		}
 	default:
-		return msgErr(40517, "INSERT EXEC"), nil
+		feed := s.feed // OUTPUT INTO's rows
+		s.feed = nil
+		if x.Exec != nil {
+			var serr *stmtError
+			var err error
+			if feed, serr, err = s.collectExec(ctx, x.Exec, w, rc); serr != nil || err != nil {
+				return serr, err
+			}
+		}
+		if feed == nil {
+			return msgErr(40517, "INSERT EXEC"), nil
+		}
+		if len(feed.rows) > 0 && len(feed.types) != len(targets) {
+			return msgErr(213), nil
+		}
+		for _, r := range feed.rows {
+			if e := insertRow(r, feed.types); e != nil {
+				return stmtErr(e), nil
+			}
+		}
 	}
 	if lastID.K != types.KindNull {
 		s.identity = decimalOf(lastID)
 		s.scopeIdent = s.identity
 	}
 	if serr, err := trg.fire(ctx, w, rc); serr != nil || err != nil {
+		return serr, err
+	}
+	if serr, err := s.flushOutputInto(ctx, into, rc); serr != nil || err != nil {
 		return serr, err
 	}
 	if out != nil && !out.sent {

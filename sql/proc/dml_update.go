@@ -85,6 +85,9 @@ func (s *Session) dmlSource(ctx context.Context, target ast.TableExpr, from []as
 		keep := (int64(len(rows))*pct + 99) / 100
 		rows = rows[:min(keep, int64(len(rows)))]
 	}
+	if rc := s.opts.RowCount; rc > 0 && int64(len(rows)) > rc {
+		rows = rows[:rc] // SET ROWCOUNT also limits UPDATE and DELETE
+	}
 	return t, src, rows, nil, nil
 }
 
@@ -121,6 +124,11 @@ func (s *Session) updateStmt(ctx context.Context, x *ast.UpdateStmt, w result.Wr
 	if serr != nil || err != nil {
 		return serr, err
 	}
+	if x.CurrentOf != nil {
+		if rows, serr = s.currentOf(x.CurrentOf, t, rows); serr != nil {
+			return serr, nil
+		}
+	}
 	def := t.obj.Table
 	for i, sc := range x.Set {
 		if sc.Column == nil {
@@ -140,6 +148,10 @@ func (s *Session) updateStmt(ctx context.Context, x *ast.UpdateStmt, w result.Wr
 		return serr, nil
 	}
 	out, serr := s.bindOutput(x.Output, t, line)
+	if serr != nil {
+		return serr, nil
+	}
+	into, serr := s.bindOutputInto(x.OutputInto, t, line)
 	if serr != nil {
 		return serr, nil
 	}
@@ -230,8 +242,16 @@ func (s *Session) updateStmt(ctx context.Context, x *ast.UpdateStmt, w result.Wr
 				return asStmtErr(err)
 			}
 		}
+		if into != nil {
+			if e := into.collect(c, nrow, cur, len(def.Columns)); e != nil {
+				return stmtErr(e), nil
+			}
+		}
 	}
 	if serr, err := trg.fire(ctx, w, rc); serr != nil || err != nil {
+		return serr, err
+	}
+	if serr, err := s.flushOutputInto(ctx, into, rc); serr != nil || err != nil {
 		return serr, err
 	}
 	return s.dmlDone(w, rc, out, result.CmdUpdate, int64(len(rows)))
@@ -280,7 +300,16 @@ func (s *Session) deleteStmt(ctx context.Context, x *ast.DeleteStmt, w result.Wr
 	if serr != nil || err != nil {
 		return serr, err
 	}
+	if x.CurrentOf != nil {
+		if rows, serr = s.currentOf(x.CurrentOf, t, rows); serr != nil {
+			return serr, nil
+		}
+	}
 	out, serr := s.bindOutput(x.Output, t, x.Span.Line)
+	if serr != nil {
+		return serr, nil
+	}
+	into, serr := s.bindOutputInto(x.OutputInto, t, x.Span.Line)
 	if serr != nil {
 		return serr, nil
 	}
@@ -314,8 +343,16 @@ func (s *Session) deleteStmt(ctx context.Context, x *ast.DeleteStmt, w result.Wr
 				return asStmtErr(err)
 			}
 		}
+		if into != nil {
+			if e := into.collect(c, nil, cur, len(t.cols)); e != nil {
+				return stmtErr(e), nil
+			}
+		}
 	}
 	if serr, err := trg.fire(ctx, w, rc); serr != nil || err != nil {
+		return serr, err
+	}
+	if serr, err := s.flushOutputInto(ctx, into, rc); serr != nil || err != nil {
 		return serr, err
 	}
 	return s.dmlDone(w, rc, out, result.CmdDelete, n)

@@ -58,3 +58,7 @@ func gotoCheck(stmts []ast.Stmt) *msgs.Error {
 	}
 	return nil
 }
+
+// inTry reports whether an error now goes to a CATCH block: a TRY of this
+// scope or of a caller (EXEC, sp_executesql, dynamic SQL) is open.
+func (s *Session) inTry(rc *runCtx) bool { return rc.tryDepth > 0 || s.tryNest > 0 }

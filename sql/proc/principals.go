@@ -105,6 +105,11 @@ func (s *Session) createUser(ctx context.Context, x *ast.CreateUserStmt, w resul
 	if s.srv.cat.DBUser(s.db, name) != nil || strings.EqualFold(name, "dbo") || strings.EqualFold(name, "guest") {
 		return msgErr(15023, name), nil
 	}
+	if snap := s.srv.cat.Security(s.db); snap.Role(name) != nil { // security_stmts.go
+		return msgErr(15023, name), nil
+	} else if u.Login != "" && snap.UserForLogin(u.Login) != nil {
+		return msgErr(15063), nil
+	}
 	for _, o := range x.Options {
 		if strings.EqualFold(o.Name, "DEFAULT_SCHEMA") {
 			if cr, ok := o.Value.(*ast.ColumnRef); ok {

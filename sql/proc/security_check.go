@@ -26,6 +26,18 @@ func (s *Session) permCheck(st ast.Node, rc *runCtx) *stmtError {
 		return s.checkRefs(x, x.Target, "UPDATE", line)
 	case *ast.DeleteStmt:
 		return s.checkRefs(x, x.Target, "DELETE", line)
+	case *exprStmt: // IF/WHILE conditions, RETURN values
+		return s.checkRefs(x.x, nil, "", line)
+	case *ast.SetVarStmt, *ast.DeclareStmt, *ast.DeclareCursorStmt, *ast.PrintStmt:
+		return s.checkRefs(x, nil, "", line)
+	case *ast.MergeStmt:
+		// MERGE needs the permission of every action it may take.
+		for _, p := range mergePerms(x) {
+			if serr := s.checkRefs(x, x.Target, p, line); serr != nil {
+				return serr
+			}
+		}
+		return nil
 	case *ast.TruncateStmt:
 		return s.checkRefs(x, &ast.NamedTable{Name: x.Table}, "ALTER", line)
 	case *ast.ExecStmt:
@@ -45,6 +57,10 @@ func (s *Session) permCheck(st ast.Node, rc *runCtx) *stmtError {
 		return s.checkCreate("CREATE TYPE", x.Name.Schema.Name, "")
 	case *ast.CreateSchemaStmt:
 		return s.checkCreate("CREATE SCHEMA", "", "")
+	case *ast.DropStmt:
+		return s.checkDrop(x, line)
+	case *ast.AlterTableStmt:
+		return s.checkAlter(&x.Table, line)
 	case *ast.CreateDatabaseStmt:
 		if !s.serverRole("dbcreator") {
 			return msgErr(262, "CREATE DATABASE", "master")
@@ -188,6 +204,9 @@ func (r *refCollector) Visit(n ast.Node) ast.Visitor {
 // checkRefs checks SELECT on every table a statement reads and perm on
 // its DML target (a target named by its FROM alias is resolved).
 func (s *Session) checkRefs(st ast.Node, target ast.TableExpr, perm string, line int32) *stmtError {
+	if st == nil {
+		return nil
+	}
 	r := &refCollector{cols: map[string]bool{}, ctes: map[string]bool{}}
 	ast.Walk(r, st)
 	var tgt *ast.NamedTable
@@ -272,4 +291,59 @@ func (s *Session) checkSelect(x *secSubject, d *catalog.Database, o *catalog.Obj
 func (x *secSubject) colDenied(o *catalog.Object, col int32) bool {
 	_, d := x.permState(catalog.PermObject, o.ID, col, "SELECT")
 	return d
+}
+
+// dropKindNames are the %S_MSG words of 3701 by object kind.
+var dropKindNames = map[ast.ObjectKind]string{ast.ObjTable: "table", ast.ObjView: "view", ast.ObjProcedure: "procedure", ast.ObjFunction: "function"}
+
+// checkDrop needs CONTROL or ALTER on the object (ALTER on its schema
+// included); without it the object is reported as missing (3701).
+func (s *Session) checkDrop(x *ast.DropStmt, line int32) *stmtError {
+	kind, ok := dropKindNames[x.Kind]
+	if !ok {
+		return nil
+	}
+	for i := range x.Names {
+		d, o := s.lookupForPerm(&x.Names[i], line)
+		if o == nil {
+			continue
+		}
+		sub, ok := s.subject(d)
+		if !ok || !sub.objectPerm(o, "ALTER", 0) {
+			return msgErr(3701, "drop", kind, objText(&x.Names[i]))
+		}
+	}
+	return nil
+}
+
+// checkAlter needs ALTER on a table (4902 says it cannot be found).
+func (s *Session) checkAlter(n *ast.ObjectName, line int32) *stmtError {
+	d, o := s.lookupForPerm(n, line)
+	if o == nil {
+		return nil
+	}
+	if sub, ok := s.subject(d); !ok || !sub.objectPerm(o, "ALTER", 0) {
+		return msgErr(4902, objText(n))
+	}
+	return nil
+}
+
+// mergePerms lists the DML permissions a MERGE's WHEN clauses need.
+func mergePerms(x *ast.MergeStmt) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, w := range x.Whens {
+		p := "UPDATE"
+		switch w.Action {
+		case ast.MergeInsert:
+			p = "INSERT"
+		case ast.MergeDelete:
+			p = "DELETE"
+		}
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -301,3 +301,7 @@ func (s *Session) serverRole(role string) bool {
 	l := s.srv.cat.Login(s.secLogin())
 	return l != nil && (l.SysAdmin || l.InServerRole(role))
 }
+
+// SecurityFast reports whether the session skips permission checks
+// (sysadmin context; tests and diagnostics).
+func (s *Session) SecurityFast() bool { return s.secFast() }

@@ -272,6 +272,13 @@ func (s *Session) executeAs(ctx context.Context, x *ast.ExecuteAsStmt) *stmtErro
 		}
 		s.sec.stack = append(s.sec.stack, frame)
 		s.sec.login, s.sec.user, s.sec.userDB = l.Name, "", nil
+		// The new context must be able to use the current database.
+		snap := s.srv.cat.Security(s.db)
+		if _, ok := s.dbUser(s.db, &snap); !ok {
+			s.sec.stack = s.sec.stack[:len(s.sec.stack)-1]
+			s.sec.login, s.sec.user, s.sec.userDB = frame.login, frame.user, frame.userDB
+			return msgErr(916, l.Name, s.db.Name)
+		}
 	} else {
 		snap := s.srv.cat.Security(s.db)
 		u := snap.User(name)
@@ -384,15 +391,17 @@ func (s *Session) useAllowed(d *catalog.Database) *stmtError {
 	return nil
 }
 
-
 // loginPolicy applies CHECK_POLICY (ON unless the statement or, for
 // ALTER LOGIN, the login says OFF) to a new password.
 func (s *Session) loginPolicy(x *ast.CreateLoginStmt, l *catalog.Login, pw string) *stmtError {
 	for _, o := range x.Options {
 		if strings.EqualFold(o.Name, "CHECK_POLICY") {
 			v := ""
-			if cr, ok := o.Value.(*ast.ColumnRef); ok {
-				v = cr.Name.Name
+			switch x := o.Value.(type) {
+			case *ast.ColumnRef:
+				v = x.Name.Name
+			case *ast.Literal:
+				v = x.Text
 			}
 			l.NoPolicy = strings.EqualFold(v, "OFF")
 		}

@@ -66,10 +66,20 @@ func (s *Session) selectStmt(ctx context.Context, x *ast.SelectStmt, w result.Wr
 		return nil, err
 	}
 	var n int64
+	limit, trunc := s.opts.RowCount, s.textSizeCols(bq.cols)
 	err := c.Run(bq.rel, func(row []types.Value) error {
+		if limit > 0 && n >= limit {
+			return errRowLimit // SET ROWCOUNT
+		}
 		n++
+		if trunc != nil {
+			row = s.applyTextSize(row, trunc)
+		}
 		return w.Row(row)
 	})
+	if err == errRowLimit {
+		err = nil
+	}
 	if err != nil {
 		serr, err := asStmtErr(err)
 		return serr, err

@@ -140,10 +140,12 @@ func (s *Session) SessionFunc(name string, args []types.Value) (types.Value, *ms
 		}
 		o := s.srv.cat.ObjectByID(s.db, int32(v.I))
 		return nullIf(o != nil, strVal(objName(o))), nil
-	case "SUSER_SNAME", "SUSER_NAME", "SYSTEM_USER", "ORIGINAL_LOGIN":
+	case "ORIGINAL_LOGIN":
 		return strVal(s.cfg.Login), nil
+	case "SUSER_SNAME", "SUSER_NAME", "SYSTEM_USER":
+		return strVal(s.secLogin()), nil // EXECUTE AS (security_ctx.go)
 	case "USER_NAME", "CURRENT_USER", "SESSION_USER", "USER":
-		return strVal("dbo"), nil
+		return strVal(s.currentUser()), nil
 	case "SCHEMA_NAME":
 		return strVal("dbo"), nil
 	case "SCHEMA_ID", "USER_ID":

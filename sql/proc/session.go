@@ -74,6 +74,8 @@ type Session struct {
 	rowCount    int64
 	lastError   int32
 	errAfter    int32       // @@ERROR once the current statement succeeds (RAISERROR WITH SETERROR)
+	feed        *rowFeed    // rows for the INSERT of an OUTPUT INTO (dml_output_into.go)
+	tryNest     int         // TRY blocks open in this request, across EXEC scopes
 	identity    types.Value // @@IDENTITY
 	scopeIdent  types.Value // SCOPE_IDENTITY() of the current scope
 	contextInfo []byte      // SET CONTEXT_INFO (nil until set)

@@ -143,8 +143,11 @@ func (s *Session) exec(ctx context.Context, st ast.Node, w result.Writer, rc *ru
 		}
 		sv, _ := exec.Convert(v, xt.Type(), sem.VarChar(30))
 		d, ok := parseDelay(sv.S)
-		if !ok || x.Time {
-			return msgErr(148), nil
+		if !ok || d >= 24*time.Hour {
+			return msgErr(148, sv.S), nil
+		}
+		if x.Time {
+			d = untilTimeOfDay(time.Now(), d)
 		}
 		t := time.NewTimer(d)
 		defer t.Stop()

@@ -102,15 +102,15 @@ func (s *Session) metadataFunc(name string, args []types.Value) (types.Value, *m
 			if len(args) > 0 {
 				return types.Null, nil, true
 			}
-			return strVal("dbo"), nil, true
+			return strVal(s.currentUser()), nil, true
 		}
-		if n := sysobj.PrincipalName(int32(id)); n != "" {
+		if n := s.principalName(int32(id)); n != "" { // security_funcs.go
 			return strVal(n), nil, true
 		}
 		return types.Null, nil, true
 	case "SUSER_SNAME", "SUSER_NAME":
 		if len(args) == 0 {
-			return strVal(s.cfg.Login), nil, true
+			return strVal(s.secLogin()), nil, true
 		}
 		if args[0].K == types.KindNull {
 			return types.Null, nil, true
@@ -263,31 +263,8 @@ func (s *Session) metadataFunc(name string, args []types.Value) (types.Value, *m
 			return decimalOf(intVal(id.Seed)), nil, true
 		}
 		return decimalOf(intVal(id.Increment)), nil, true
-	case "IS_SRVROLEMEMBER":
-		role, _ := str(0)
-		l := cat.Login(s.cfg.Login)
-		switch strings.ToLower(role) {
-		case "public":
-			return intVal(1), nil, true
-		case "sysadmin", "securityadmin", "serveradmin", "setupadmin", "processadmin", "diskadmin", "dbcreator", "bulkadmin":
-			return intVal(b2i(l != nil && l.SysAdmin)), nil, true
-		}
-		return types.Null, nil, true
-	case "IS_MEMBER":
-		role, _ := str(0)
-		l := cat.Login(s.cfg.Login)
-		switch strings.ToLower(role) {
-		case "public":
-			return intVal(1), nil, true
-		case "db_owner", "db_datareader", "db_datawriter", "db_ddladmin", "db_accessadmin", "db_securityadmin", "db_backupoperator":
-			return intVal(b2i(l != nil && l.SysAdmin)), nil, true
-		}
-		return types.Null, nil, true
-	case "HAS_PERMS_BY_NAME":
-		// Every login with access is sysadmin or the database owner in
-		// this server's permission model (no GRANT/DENY yet).
-		l := cat.Login(s.cfg.Login)
-		return intVal(b2i(l != nil)), nil, true
+	case "IS_SRVROLEMEMBER", "IS_MEMBER", "HAS_PERMS_BY_NAME": // the security model (security_funcs.go)
+		return s.securityFunc(name, args), nil, true
 	}
 	return types.Null, nil, false
 }

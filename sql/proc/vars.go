@@ -126,6 +126,9 @@ func (s *Session) setOption(ctx context.Context, x *ast.SetOptionStmt, w result.
 			s.opts.RowCount = asInt()
 		case "TEXTSIZE":
 			s.opts.TextSize = int32(asInt())
+			if s.opts.TextSize == 0 {
+				s.opts.TextSize = 4096 // 0 restores the default 4 KB
+			}
 		case "LOCK_TIMEOUT":
 			s.opts.LockTimeout = int32(asInt())
 		case "DATEFIRST":
@@ -135,15 +138,22 @@ func (s *Session) setOption(ctx context.Context, x *ast.SetOptionStmt, w result.
 			}
 			s.opts.DateFirst = uint8(n)
 		case "DATEFORMAT":
-			s.opts.DateFormat = strings.ToLower(asStr())
+			f := strings.ToLower(asStr())
+			switch f {
+			case "mdy", "dmy", "ymd", "ydm", "myd", "dym":
+			default:
+				return msgErr(2741, asStr()), nil
+			}
+			s.opts.DateFormat = f
 		case "LANGUAGE":
 			lang := asStr()
 			// The session keeps the syslanguages name (@@LANGUAGE) and
 			// the message arrives in the new language.
 			ml, known := msgs.ParseLang(lang)
-			if known {
-				lang = ml.Name()
+			if !known {
+				return msgErr(2740, lang), nil
 			}
+			lang = ml.Name()
 			old := s.opts.Language
 			s.opts.Language = lang
 			if err := w.EnvChange(result.EnvChange{Type: result.EnvLanguage, Old: old, New: lang}); err != nil {
@@ -240,7 +250,13 @@ func (s *Session) raiserror(ctx context.Context, x *ast.RaiserrorStmt, w result.
 		e.Proc = rc.procName
 		return nil, w.Message(e)
 	}
-	return &stmtError{e: e, kind: errStmt}, nil
+	// Severity 20+ ends the batch (and the connection); below, only the
+	// statement.
+	kind := errStmt
+	if e.Severity >= 20 {
+		kind = errTxn
+	}
+	return &stmtError{e: e, kind: kind}, nil
 }
 
 func (s *Session) throw(ctx context.Context, x *ast.ThrowStmt) (*stmtError, error) {

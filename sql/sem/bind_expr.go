@@ -223,6 +223,7 @@ func (b *Binder) expr(s *scope, e ast.Expr) Expr {
 		if !IsString(t) {
 			t = VarChar(8000)
 		}
+		t = b.applyCollation(e, "like", t, x, p)
 		l := &Like{X: convKind(x, t), Pattern: convKind(p, t), Not: e.Not, CmpT: t}
 		if e.Escape != nil {
 			l.Escape = b.expr(s, e.Escape)
@@ -236,6 +237,7 @@ func (b *Binder) expr(s *scope, e ast.Expr) Expr {
 				b.fail(e, 116)
 			}
 			t := ComparisonType(x.Type(), q.rel.Cols()[0].Type)
+			t = b.applyCollation(e, "equal to", t, x, &ColRef{T: q.rel.Cols()[0].Type})
 			return &Subquery{T: BitType, Kind: SubIn, Query: q.rel, X: convKind(x, t), Op: ast.OpEq, Not: e.Not, CmpT: t, Correlated: q.correlated}
 		}
 		t := x.Type()
@@ -243,6 +245,9 @@ func (b *Binder) expr(s *scope, e ast.Expr) Expr {
 		for i, it := range e.List {
 			list[i] = b.expr(s, it)
 			t = ComparisonType(t, list[i].Type())
+		}
+		for i := range list {
+			t = b.applyCollation(e, "equal to", t, x, list[i])
 		}
 		for i := range list {
 			list[i] = convKind(list[i], t)
@@ -294,10 +299,7 @@ func (b *Binder) expr(s *scope, e ast.Expr) Expr {
 	case *ast.FuncCall:
 		return b.funcCall(s, e)
 	case *ast.CollateExpr:
-		x := b.expr(s, e.X)
-		t := x.Type()
-		t.Collation = types.Collation{Name: e.Collation}
-		return &Cast{T: t, X: x}
+		return b.collate(s, e)
 	case *ast.Star:
 		b.fail(e, 102, "*")
 	case *ast.DefaultExpr:
@@ -377,7 +379,7 @@ func (b *Binder) compare(n ast.Node, op ast.BinaryOp, l, r Expr) Expr {
 	if (lt.ID == types.Text || lt.ID == types.NText || lt.ID == types.Image) && r.Type().ID != types.Unknown {
 		b.fail(n, 402, typeName(lt), typeName(rt), opName(op))
 	}
-	t := ComparisonType(lt, rt)
+	t := b.applyCollation(n, opName(op), ComparisonType(lt, rt), l, r)
 	return &Compare{CmpT: t, Op: op, L: convKind(l, t), R: convKind(r, t)}
 }
 

@@ -44,6 +44,8 @@ type Binder struct {
 	cteWork map[*ast.CTE]*CTERef
 	// maxRecOpt is OPTION (MAXRECURSION n) + 1; 0 = not given (cte_check.go).
 	maxRecOpt int
+	// explicitColl marks the casts made by a COLLATE clause (collate.go).
+	explicitColl map[*Cast]bool
 }
 
 // New returns a binder over env.

@@ -95,7 +95,7 @@ func loginRows(c *Ctx, extra bool) [][]types.Value {
 		r := []types.Value{vS(l.Name), vI(int64(id)), vBin(sidOf(id)), vS("S"), vS("SQL_LOGIN"), vB(l.Disabled),
 			vT(serverEpoch), vT(serverEpoch), vS(l.DefaultDatabase), vS(lang), vN, vN, vB(false)}
 		if extra {
-			r = append(r, vB(false), vB(false), vN)
+			r = append(r, vB(!l.NoPolicy), vB(false), vN) // CHECK_POLICY
 		}
 		rows = append(rows, r)
 	}
@@ -310,7 +310,7 @@ allow_encrypted_value_modifications bit`, func(c *Ctx) [][]types.Value {
 			rows = append(rows, []types.Value{vS(p.name), vI(int64(p.id)), vS(p.typ), vS(desc), vSN(p.schema), vT(c.DB.Created),
 				vT(c.DB.Created), owner, sid, vB(p.id >= 16384), vI(auth), vS(authDesc), vN, vN, vB(false)})
 		}
-		return rows
+		return append(rows, userPrincipalRows(c)...) // CREATE USER/ROLE (security.go)
 	})
 	define("dbo", "sysusers", `
 uid smallint null
