@@ -34,6 +34,21 @@ func mssqlNumber(err error) int32 {
 	return 0
 }
 
+// hasNumber reports whether any error of the response carried number n
+// (a login failure sends the reason, then 18456).
+func hasNumber(err error, n int32) bool {
+	var me mssql.Error
+	if !errors.As(err, &me) {
+		return false
+	}
+	for _, e := range me.All {
+		if e.Number == n {
+			return true
+		}
+	}
+	return me.Number == n
+}
+
 // TestSecurityLogin logs in through go-mssqldb as a login created with
 // CREATE LOGIN, checks its context and permissions, and that DISABLE
 // refuses the next login.
@@ -67,6 +82,14 @@ func TestSecurityLogin(t *testing.T) {
 	}
 	if _, err := clerk.ExecContext(ctx, `INSERT dbo.items VALUES (2, 1)`); mssqlNumber(err) != 229 {
 		t.Fatalf("INSERT without permission: %v", err)
+	}
+
+	// A default database the login has no user in: 4064.
+	if _, err := admin.ExecContext(ctx, `CREATE LOGIN drifter WITH PASSWORD = 'Dr1fter!pw', DEFAULT_DATABASE = shop`); err != nil {
+		t.Fatal(err)
+	}
+	if err := open(t, loginDSN(t, s, "drifter", "Dr1fter!pw", "")).PingContext(ctx); !hasNumber(err, 4064) || mssqlNumber(err) != 18456 {
+		t.Fatalf("default database without a user: %v", err)
 	}
 
 	// Wrong password, then a disabled login: 18456 either way.

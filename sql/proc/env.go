@@ -51,6 +51,9 @@ func (s *Session) collation() types.Collation {
 // Only SQL_Latin1_General_CP1_CI_AS is described here; sql/collation
 // will provide every collation's record.
 func collationRecord(name string) types.Collation {
+	if d, err := collationDesc(name); err == nil {
+		return d // the collation's own TDS record (collate.go)
+	}
 	// 09 04 D0 00 34: LCID 1033, IgnoreCase|IgnoreKana|IgnoreWidth, sort 52.
 	return types.Collation{Name: name, LCID: 0x0409, Flags: 0x0D, Version: 0, SortID: 52}
 }

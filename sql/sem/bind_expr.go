@@ -246,9 +246,7 @@ func (b *Binder) expr(s *scope, e ast.Expr) Expr {
 			list[i] = b.expr(s, it)
 			t = ComparisonType(t, list[i].Type())
 		}
-		for i := range list {
-			t = b.applyCollation(e, "equal to", t, x, list[i])
-		}
+		t = b.applyListCollation(e, "equal to", t, x, list)
 		for i := range list {
 			list[i] = convKind(list[i], t)
 		}

@@ -68,6 +68,16 @@ func (b *Binder) derivation(e Expr) (types.Collation, int) {
 			}
 		}
 		return best, lvl
+	case *Arith:
+		// concatenation: the higher-labelled operand's collation
+		lc, ll := b.derivation(x.L)
+		if rc, rl := b.derivation(x.R); rl > ll {
+			return rc, rl
+		}
+		if ll == derivNone {
+			break
+		}
+		return lc, ll
 	case *Case:
 		best, lvl := b.env.DefaultCollation(), derivDefault
 		for _, w := range x.Whens {
@@ -127,6 +137,30 @@ func (b *Binder) applyCollation(n ast.Node, op string, t types.Type, l, r Expr) 
 	}
 	if c, ok := b.resolveCollation(n, op, l, r); ok && c.Name != "" {
 		t.Collation = c
+	}
+	return t
+}
+
+// applyListCollation is applyCollation for x IN (list): the collation
+// with the highest label among x and every element wins.
+func (b *Binder) applyListCollation(n ast.Node, op string, t types.Type, x Expr, list []Expr) types.Type {
+	if !IsString(t) {
+		return t
+	}
+	bc, bl := b.derivation(x)
+	for _, it := range list {
+		c, l := b.derivation(it)
+		switch {
+		case l > bl:
+			bc, bl = c, l
+		case l == bl && l >= derivImplicit && !strings.EqualFold(c.Name, bc.Name):
+			e := b.err(n, 468, bc.Name, c.Name, op)
+			e.State = 9
+			panic(bindErr{e})
+		}
+	}
+	if bc.Name != "" {
+		t.Collation = bc
 	}
 	return t
 }
