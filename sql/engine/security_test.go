@@ -144,3 +144,37 @@ func TestSecuritySysadminFast(t *testing.T) {
 		}
 	})
 }
+
+// BenchmarkSecurityPointSelect compares a point select by sysadmin (no
+// permission check) with the same select by a user holding a GRANT (the
+// check runs per statement).
+func BenchmarkSecurityPointSelect(b *testing.B) {
+	e := openEngine(b, backends[0].open(b, b.TempDir()))
+	defer e.Close()
+	sa := newSession(b, e)
+	defer sa.Close()
+	run(b, sa, `CREATE TABLE dbo.t (id int PRIMARY KEY, v int)
+INSERT dbo.t VALUES (1, 10)
+CREATE LOGIN bu WITH PASSWORD = 'Bu9!pass_x'
+CREATE USER bu FOR LOGIN bu
+GRANT SELECT ON dbo.t TO bu`)
+	li, merr := e.Authenticate("bu", "Bu9!pass_x")
+	if merr != nil {
+		b.Fatal(merr)
+	}
+	bu, merr := e.NewSession(SessionConfig{SPID: 70, Login: li, Database: "master", ODBCDefaults: true})
+	if merr != nil {
+		b.Fatal(merr)
+	}
+	defer bu.Close()
+	for _, c := range []struct {
+		name string
+		s    Session
+	}{{"sysadmin", sa}, {"granted", bu}} {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				run(b, c.s, `SELECT v FROM dbo.t WHERE id = 1`)
+			}
+		})
+	}
+}

@@ -33,10 +33,17 @@ func (c *Ctx) Eval(e sem.Expr, row []types.Value) (types.Value, *msgs.Error) {
 		if err != nil {
 			return v, err
 		}
+		var r types.Value
+		var cerr *msgs.Error
 		if x.Style == 0 && !x.Try && (c.Opts == nil || c.Opts.DateFormat == "" || c.Opts.DateFormat == "mdy") {
-			return Convert(v, x.X.Type(), x.T)
+			r, cerr = Convert(v, x.X.Type(), x.T)
+		} else {
+			r, cerr = types.ConvertWith(v, x.X.Type(), x.T, &types.ConvertOptions{Style: x.Style, Try: x.Try, DateFormat: c.Opts.DateFormat})
 		}
-		return types.ConvertWith(v, x.X.Type(), x.T, &types.ConvertOptions{Style: x.Style, Try: x.Try, DateFormat: c.Opts.DateFormat})
+		if cerr == nil && r.K == types.KindString && c.Opts != nil && c.Opts.Language != "" && c.Opts.Language != "us_english" {
+			r = localizeMonth(r, x.X.Type(), x.T, x.Style, c.Opts.Language)
+		}
+		return r, cerr
 	case *sem.Unary:
 		v, err := c.Eval(x.X, row)
 		if err != nil || v.K == types.KindNull {

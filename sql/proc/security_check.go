@@ -237,7 +237,19 @@ func (s *Session) checkRefs(st ast.Node, target ast.TableExpr, perm string, line
 			return msgErr(916, s.secLogin(), d.Name)
 		}
 		if t == tgt {
-			if !x.objectPerm(o, perm, 0) {
+			if u, ok := st.(*ast.UpdateStmt); ok && o.Table != nil && x.hasColumnGrants(o, "UPDATE") {
+				// Column permissions: each SET column decides (230).
+				for _, sc := range u.Set {
+					if sc.Column == nil {
+						continue
+					}
+					for i, c := range o.Table.Columns {
+						if strings.EqualFold(c.Name, sc.Column.Name.Name) && !x.objectPerm(o, "UPDATE", int32(i+1)) {
+							return msgErr(230, "UPDATE", c.Name, o.Name, d.Name, o.Schema)
+						}
+					}
+				}
+			} else if !x.objectPerm(o, perm, 0) {
 				return msgErr(229, perm, o.Name, d.Name, o.Schema)
 			}
 			if _, isInsert := st.(*ast.InsertStmt); isInsert {

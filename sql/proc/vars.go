@@ -172,8 +172,16 @@ func (s *Session) setOption(ctx context.Context, x *ast.SetOptionStmt, w result.
 			s.contextInfo = append(make([]byte, 0, 128), bv.B...)
 		case "DEADLOCK_PRIORITY":
 			s.opts.DeadlockPri = int32(asInt())
-		case "STATISTICS IO", "STATISTICS TIME", "STATISTICS XML", "STATISTICS PROFILE", "SHOWPLAN_ALL", "SHOWPLAN_TEXT", "SHOWPLAN_XML", "FMTONLY", "NOEXEC", "PARSEONLY", "FORCEPLAN", "NOCOUNT":
-			// Accepted; they do not change results.
+		case "SHOWPLAN_ALL", "SHOWPLAN_TEXT", "SHOWPLAN_XML", "FMTONLY", "NOEXEC", "PARSEONLY":
+			// These mean "do not execute what follows". Executing anyway
+			// would be wrong (a DELETE under FMTONLY must not delete), and
+			// they are not implemented: refuse ON, accept OFF.
+			if x.On {
+				return msgErr(40517, "SET "+name), nil
+			}
+		case "STATISTICS IO", "STATISTICS TIME", "STATISTICS XML", "STATISTICS PROFILE", "FORCEPLAN", "NOCOUNT":
+			// Accepted; they do not change results (no statistics
+			// messages are produced yet).
 		default:
 			return msgErr(195, name, "SET option"), nil
 		}
