@@ -130,6 +130,13 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 		ReadErrorLog:  cfg.ReadErrorLog,
 		CycleErrorLog: cfg.CycleErrorLog,
 	}
+	if cfg.ErrorLog != nil {
+		// RAISERROR … WITH LOG writes to the server's error log.
+		el := cfg.ErrorLog
+		ecfg.WriteErrorLog = func(source string, number, severity, state int, text string) {
+			el.Error(source, int32(number), uint8(severity), uint8(state), text)
+		}
+	}
 	// The engine asks its host to stop or to end a session; the server
 	// that will carry them is created below.
 	var self *Server

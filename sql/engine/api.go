@@ -38,6 +38,9 @@ type Config struct {
 	ReadErrorLog func(archive int, search1, search2 string) ([]ErrorLogRow, error)
 	// CycleErrorLog, when set, serves sp_cycle_errorlog.
 	CycleErrorLog func() error
+	// WriteErrorLog, when set, receives the messages RAISERROR … WITH LOG
+	// writes to the error log (the service passes its ErrorLog.Error).
+	WriteErrorLog func(source string, number, severity, state int, text string)
 	// Shutdown, when set, serves T-SQL SHUTDOWN [WITH NOWAIT]; Kill serves
 	// KILL spid (true when the session existed). The host (embed, the
 	// service) provides them.

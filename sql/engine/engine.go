@@ -44,7 +44,8 @@ func Open(ctx context.Context, cfg Config) (*Engine, error) {
 		Edition: cfg.Edition, Collation: cfg.Collation,
 		SAPassword: cfg.SAPassword, ResetSA: cfg.ResetSA,
 		ReadErrorLog: adaptErrorLog(cfg.ReadErrorLog), CycleErrorLog: cfg.CycleErrorLog,
-		Shutdown: cfg.Shutdown, Kill: cfg.Kill,
+		WriteErrorLog: cfg.WriteErrorLog,
+		Shutdown:      cfg.Shutdown, Kill: cfg.Kill,
 	})
 	if err != nil {
 		main.Close()

@@ -58,3 +58,29 @@ func TestRaiserrorFatal(t *testing.T) {
 		t.Fatalf("severity %d, rows after it %d; want 20 and 0", sev, rows)
 	}
 }
+
+// RAISERROR … WITH LOG writes to the host's error log.
+func TestRaiserrorWithLog(t *testing.T) {
+	type entry struct {
+		source          string
+		num, sev, state int
+		text            string
+	}
+	var got []entry
+	e, err := Open(context.Background(), Config{Storage: mem.Open(), SAPassword: "Secret123!", ServerName: "testsrv",
+		WriteErrorLog: func(source string, number, severity, state int, text string) {
+			got = append(got, entry{source, number, severity, state, text})
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	s := newSession(t, e)
+	defer s.Close()
+	if err := s.ExecBatch(context.Background(), "RAISERROR('logged %d', 16, 3, 5) WITH LOG\nRAISERROR('not logged', 16, 1)", &result.Collector{}); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0] != (entry{"spid51", 50000, 16, 3, "logged 5"}) {
+		t.Fatalf("error log entries %+v", got)
+	}
+}

@@ -163,7 +163,7 @@ func (s *Session) insertStmt(ctx context.Context, x *ast.InsertStmt, w result.Wr
 				provided[ci] = false
 				continue
 			}
-			v, err := exec.Convert(src[j], srcTypes[j], untruncated(def.Columns[ci].Type))
+			v, err := s.assignConvert(src[j], srcTypes[j], untruncated(def.Columns[ci].Type))
 			if err != nil {
 				return err
 			}

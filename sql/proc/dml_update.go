@@ -199,7 +199,7 @@ func (s *Session) updateStmt(ctx context.Context, x *ast.UpdateStmt, w result.Wr
 				v, vt = dv, def.Columns[st.col].Type
 			}
 			if st.col >= 0 {
-				cv, cerr := exec.Convert(v, vt, untruncated(def.Columns[st.col].Type))
+				cv, cerr := s.assignConvert(v, vt, untruncated(def.Columns[st.col].Type))
 				if cerr != nil {
 					return stmtErr(cerr), nil
 				}
@@ -207,7 +207,7 @@ func (s *Session) updateStmt(ctx context.Context, x *ast.UpdateStmt, w result.Wr
 				v, vt = cv, def.Columns[st.col].Type
 			}
 			if st.slot >= 0 {
-				cv, cerr := exec.Convert(v, vt, s.frame.types[st.slot])
+				cv, cerr := s.assignConvert(v, vt, s.frame.types[st.slot])
 				if cerr != nil {
 					return stmtErr(cerr), nil
 				}

@@ -407,7 +407,7 @@ func (s *Session) callProc(ctx context.Context, o *catalog.Object, args []procAr
 		}
 	}
 	if after := s.tranCount(); after != tranBefore {
-		m := msgs.New(266, tranBefore, after)
+		m := msgs.NewState(266, 2, tranBefore, after)
 		m.Proc = o.Name
 		if _, err := s.fail(&stmtError{e: m}, 0, w, rc, result.CmdNone); err != nil {
 			return 0, nil, nil, nil, err

@@ -27,6 +27,8 @@ type ServerConfig struct {
 	// (nil: the server has no error log, e.g. embedded in tests).
 	ReadErrorLog  func(archive int, search1, search2 string) ([]ErrorLogRow, error)
 	CycleErrorLog func() error
+	// WriteErrorLog receives RAISERROR … WITH LOG messages (nil: none).
+	WriteErrorLog func(source string, number, severity, state int, text string)
 	// Shutdown stops the server (T-SQL SHUTDOWN); Kill ends a session
 	// (KILL) and reports whether it existed. nil: not available.
 	Shutdown func(nowait bool)

@@ -295,6 +295,9 @@ func (s *Session) beginRequest() func() {
 	st.mu.Lock()
 	m.running, m.lastRequest = true, time.Now()
 	st.mu.Unlock()
+	// A request starts outside any TRY (a recovered panic may have left
+	// the counter up).
+	s.tryNest, s.errAfter = 0, 0
 	return func() {
 		st.mu.Lock()
 		m.running = false

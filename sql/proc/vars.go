@@ -2,6 +2,7 @@ package proc
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/tsqld/tsqld/sql/ast"
@@ -63,7 +64,7 @@ func (s *Session) declareStmt(ctx context.Context, x *ast.DeclareStmt, w result.
 			if serr != nil || err != nil {
 				return serr, err
 			}
-			cv, cerr := exec.Convert(val, xt.Type(), t)
+			cv, cerr := s.assignConvert(val, xt.Type(), t)
 			if cerr != nil {
 				return stmtErr(cerr), nil
 			}
@@ -89,7 +90,7 @@ func (s *Session) setVarStmt(ctx context.Context, x *ast.SetVarStmt, w result.Wr
 	if serr != nil || err != nil {
 		return serr, err
 	}
-	cv, cerr := exec.Convert(v, xt.Type(), s.frame.types[slot])
+	cv, cerr := s.assignConvert(v, xt.Type(), s.frame.types[slot])
 	if cerr != nil {
 		return stmtErr(cerr), nil
 	}
@@ -248,6 +249,9 @@ func (s *Session) raiserror(ctx context.Context, x *ast.RaiserrorStmt, w result.
 	}
 	if hasOpt(x.Options, "SETERROR") {
 		s.errAfter = e.Number
+	}
+	if hasOpt(x.Options, "LOG") && s.srv.cfg.WriteErrorLog != nil {
+		s.srv.cfg.WriteErrorLog(fmt.Sprintf("spid%d", s.cfg.SPID), int(e.Number), int(e.Severity), int(e.State), e.Text)
 	}
 	if state.I < 0 || state.I > 255 {
 		e.State = 1
