@@ -21,7 +21,8 @@ echo "== go test"
 export TSQLD_CLIENT_TESTS=1 # the client-matrix tests fail (not skip) when a client is missing
 set +e
 go test -json -count=1 -timeout 20m "$@" ./... | go run ./internal/testsum
-rc=${PIPESTATUS[0]}
-sumrc=${PIPESTATUS[1]}
+status=("${PIPESTATUS[@]}")
+rc=${status[0]}
+sumrc=${status[1]}
 set -e
 if [[ $rc != 0 || $sumrc != 0 ]]; then exit 1; fi

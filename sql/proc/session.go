@@ -83,6 +83,7 @@ type Session struct {
 	nestLevel   int
 	catchErr    *msgs.Error // error being handled in a CATCH block
 	identityIns *catalog.Object
+	fmtOnly     bool // SET FMTONLY ON (fmtonly.go)
 	closed      bool
 	ctx         context.Context
 	defCache    map[string]*cachedDefs // sp_executesql parameter definitions (rpc_params.go)
@@ -149,6 +150,7 @@ func (s *Session) Reset(w result.Writer) error {
 		s.prep = map[int32]*prepared{}
 	}
 	s.opts = session.Defaults(s.cfg.ODBCDefaults)
+	s.fmtOnly = false
 	if s.cfg.Language != "" {
 		s.opts.Language = s.cfg.Language
 	}

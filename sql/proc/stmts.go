@@ -23,6 +23,11 @@ func (s *Session) exec(ctx context.Context, st ast.Node, w result.Writer, rc *ru
 			return serr, nil
 		}
 	}
+	if s.fmtOnly {
+		if handled, serr, err := s.fmtOnlyStmt(ctx, st, w, rc); handled {
+			return serr, err
+		}
+	}
 	switch x := st.(type) {
 	case *exprStmt:
 		v, _, serr, err := s.evalScalar(ctx, x.x, line)

@@ -173,7 +173,9 @@ func (s *Session) setOption(ctx context.Context, x *ast.SetOptionStmt, w result.
 			s.contextInfo = append(make([]byte, 0, 128), bv.B...)
 		case "DEADLOCK_PRIORITY":
 			s.opts.DeadlockPri = int32(asInt())
-		case "SHOWPLAN_ALL", "SHOWPLAN_TEXT", "SHOWPLAN_XML", "FMTONLY", "NOEXEC", "PARSEONLY":
+		case "FMTONLY":
+			s.fmtOnly = x.On // fmtonly.go
+		case "SHOWPLAN_ALL", "SHOWPLAN_TEXT", "SHOWPLAN_XML", "NOEXEC", "PARSEONLY":
 			// These mean "do not execute what follows". Executing anyway
 			// would be wrong (a DELETE under FMTONLY must not delete), and
 			// they are not implemented: refuse ON, accept OFF.
