@@ -151,10 +151,13 @@ func (s *Session) setOption(ctx context.Context, x *ast.SetOptionStmt, w result.
 			// The session keeps the syslanguages name (@@LANGUAGE) and
 			// the message arrives in the new language.
 			ml, known := msgs.ParseLang(lang)
-			if !known {
+			if known {
+				lang = ml.Name()
+			} else if official, ok := otherLanguage(lang); ok {
+				lang = official // messages stay in English (syslanguages.go)
+			} else {
 				return msgErr(2740, lang), nil
 			}
-			lang = ml.Name()
 			old := s.opts.Language
 			s.opts.Language = lang
 			if err := w.EnvChange(result.EnvChange{Type: result.EnvLanguage, Old: old, New: lang}); err != nil {
