@@ -62,6 +62,8 @@ type Config struct {
 	// Storage, when set, is the engine's main store (tests wrap a backend
 	// to observe what queries read); DataDir still holds the certificate.
 	Storage storage.Engine
+	// Configurations are sp_configure values from the instance's settings.
+	Configurations map[string]int64
 	// OnShutdown handles T-SQL SHUTDOWN (the service routes it through its
 	// stop so the state and the error log follow); nil: the embedded
 	// server shuts itself down.
@@ -127,8 +129,9 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 		Edition:      cfg.Edition,
 		Collation:    cfg.Collation,
 
-		ReadErrorLog:  cfg.ReadErrorLog,
-		CycleErrorLog: cfg.CycleErrorLog,
+		ReadErrorLog:   cfg.ReadErrorLog,
+		CycleErrorLog:  cfg.CycleErrorLog,
+		Configurations: cfg.Configurations,
 	}
 	if cfg.ErrorLog != nil {
 		// RAISERROR … WITH LOG writes to the server's error log.

@@ -116,6 +116,16 @@ func instanceConfig(svc *service.Service, f serveFlags) (embed.Config, error) {
 	if f.data != "" {
 		cfg.DataDir = f.data
 	}
+	// What sp_configure / sys.configurations report for the settings
+	// mssql.conf controls.
+	cfg.Configurations = map[string]int64{
+		"user connections":         int64(svc.Config().Int("sqlserver.userconnections")),
+		"remote admin connections": boolInt(n.RemoteAdmin),
+		"remote access":            boolInt(svc.Config().Bool("sqlserver.remoteaccess")),
+	}
+	if mb := svc.Config().Int("memory.memorylimitmb"); mb > 0 {
+		cfg.Configurations["max server memory (MB)"] = int64(mb)
+	}
 	if n.ForceEncryption {
 		cfg.Encryption = server.EncryptForced
 	}
@@ -157,4 +167,11 @@ func (a errorLogAdapter) Info(source, text string) { a.l.Log(source, text) }
 func dirEmpty(dir string) bool {
 	ents, err := os.ReadDir(dir)
 	return err != nil || len(ents) == 0
+}
+
+func boolInt(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -46,6 +46,11 @@ type Config struct {
 	// service) provides them.
 	Shutdown func(nowait bool)
 	Kill     func(spid int16) bool
+	// Configurations are the sp_configure values the host's configuration
+	// sets (name → value: 'user connections', 'remote admin connections',
+	// 'max server memory (MB)', …), reported by sp_configure and
+	// sys.configurations.
+	Configurations map[string]int64
 }
 
 // ErrorLogRow is one error log entry.

@@ -46,6 +46,7 @@ func Open(ctx context.Context, cfg Config) (*Engine, error) {
 		ReadErrorLog: adaptErrorLog(cfg.ReadErrorLog), CycleErrorLog: cfg.CycleErrorLog,
 		WriteErrorLog: cfg.WriteErrorLog,
 		Shutdown:      cfg.Shutdown, Kill: cfg.Kill,
+		Configurations: cfg.Configurations,
 	})
 	if err != nil {
 		main.Close()

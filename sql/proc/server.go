@@ -32,7 +32,10 @@ type ServerConfig struct {
 	// Shutdown stops the server (T-SQL SHUTDOWN); Kill ends a session
 	// (KILL) and reports whether it existed. nil: not available.
 	Shutdown func(nowait bool)
-	Kill     func(spid int16) bool
+	// Configurations are sp_configure values set by the host's
+	// configuration (name → value), e.g. 'user connections'.
+	Configurations map[string]int64
+	Kill           func(spid int16) bool
 }
 
 // Server is the state shared by all sessions.

@@ -47,7 +47,15 @@ func (s *Server) sys() *sysState {
 	if v, ok := sysStates.Load(s); ok {
 		return v.(*sysState)
 	}
-	v, _ := sysStates.LoadOrStore(s, &sysState{started: time.Now(), sessions: map[*Session]*sessMeta{}, config: map[int32][2]int64{}, locks: newAppLocks()})
+	st := &sysState{started: time.Now(), sessions: map[*Session]*sessMeta{}, config: map[int32][2]int64{}, locks: newAppLocks()}
+	// The host's settings (mssql.conf) are what sp_configure reports as
+	// value and value_in_use, as SQL Server reports its own configuration.
+	for name, val := range s.cfg.Configurations {
+		if o, _ := sysobj.FindConfig(name); o != nil {
+			st.config[o.ID] = [2]int64{val, val}
+		}
+	}
+	v, _ := sysStates.LoadOrStore(s, st)
 	return v.(*sysState)
 }
 
