@@ -183,6 +183,11 @@ func (s *Session) stmt(ctx context.Context, st ast.Stmt, w result.Writer, rc *ru
 			if err != nil || serr != nil {
 				return serr, err
 			}
+			// Each evaluation of the condition is a statement of its own
+			// with its DONE, as SQL Server sends.
+			if err := w.Done(result.Done{Cmd: result.CmdCondExec, InProc: rc.inProc}); err != nil {
+				return nil, err
+			}
 			if !ok {
 				return nil, nil
 			}

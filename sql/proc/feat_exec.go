@@ -26,16 +26,22 @@ func (s *Session) execFeature(ctx context.Context, st ast.Node, w result.Writer,
 		return serr, err, true
 	case *ast.DeclareCursorStmt:
 		serr, err := s.declareCursor(x, w, rc)
-		return serr, err, true
+		return serr, s.stmtDone(w, rc, serr, err), true
 	case *ast.OpenStmt:
-		return s.openCursor(ctx, x, rc), nil, true
+		serr := s.openCursor(ctx, x, rc)
+		return serr, s.stmtDone(w, rc, serr, nil), true
 	case *ast.FetchStmt:
 		serr, err := s.fetchCursor(ctx, x, w, rc)
-		return serr, err, true
+		if len(x.Into) == 0 {
+			return serr, err, true // a FETCH that returns its row has its own DONE
+		}
+		return serr, s.stmtDone(w, rc, serr, err), true
 	case *ast.CloseStmt:
-		return s.closeCursor(x), nil, true
+		serr := s.closeCursor(x)
+		return serr, s.stmtDone(w, rc, serr, nil), true
 	case *ast.DeallocateStmt:
-		return s.deallocateCursor(x), nil, true
+		serr := s.deallocateCursor(x)
+		return serr, s.stmtDone(w, rc, serr, nil), true
 	case *ast.EnableTriggerStmt:
 		serr, err := s.enableTrigger(x, w, rc)
 		return serr, err, true
@@ -92,4 +98,14 @@ func (s *Session) featureGlobalVar(name string) (types.Value, bool) {
 		return intVal(s.feat.cursorRows), true
 	}
 	return types.Null, false
+}
+
+// stmtDone ends a statement that returns no rows with its own DONE
+// (DONEINPROC inside a procedure), as SQL Server sends one per executed
+// statement: clients such as go-mssqldb count them as result boundaries.
+func (s *Session) stmtDone(w result.Writer, rc *runCtx, serr *stmtError, err error) error {
+	if err != nil || serr != nil {
+		return err
+	}
+	return w.Done(result.Done{Cmd: result.CmdNone, InProc: rc.inProc})
 }
