@@ -19,6 +19,9 @@ go vet ./...
 
 echo "== go test"
 export TSQLD_CLIENT_TESTS=1 # the client-matrix tests fail (not skip) when a client is missing
+# The shared corpora (sqllogictest, Northwind, pubs) live next to the
+# repository; when present, tests that use them must find them.
+if [[ -d ../shared/corpus ]]; then export TSQLD_CORPUS="$(cd ../shared/corpus && pwd)"; fi
 export NODE_PATH="$PWD/test/clients/node/node_modules${NODE_PATH:+:$NODE_PATH}"
 set +e
 go test -json -count=1 -timeout 20m "$@" ./... | go run ./internal/testsum

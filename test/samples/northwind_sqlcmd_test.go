@@ -18,6 +18,7 @@ import (
 
 	"github.com/tsqld/tsqld/client/sqlcmd"
 	"github.com/tsqld/tsqld/embed"
+	corpusdir "github.com/tsqld/tsqld/internal/corpus"
 )
 
 // Issue must-show #4: `tsqld sql -i northwind.sql` loads Northwind. The
@@ -61,10 +62,14 @@ func TestNorthwindSqlcmd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads a 1 MB script")
 	}
-	path := filepath.Join("..", "..", "..", "shared", "corpus", "samples", "northwind.sql")
-	if env := os.Getenv("TSQLD_CORPUS"); env != "" {
-		path = filepath.Join(env, "samples", "northwind.sql")
+	dir, ok := corpusdir.Dir()
+	if !ok {
+		if corpusdir.Required() {
+			t.Fatalf("corpus not found at %s", dir)
+		}
+		t.Skipf("corpus not found at %s (../shared/corpus next to the repository, or set TSQLD_CORPUS)", dir)
 	}
+	path := filepath.Join(dir, "samples", "northwind.sql")
 	script, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatalf("sample script: %v", err)

@@ -14,16 +14,20 @@ import (
 	_ "github.com/microsoft/go-mssqldb"
 
 	"github.com/tsqld/tsqld/embed"
+	corpusdir "github.com/tsqld/tsqld/internal/corpus"
 	"github.com/tsqld/tsqld/sql/parser"
 )
 
 func corpus(t *testing.T, name string) string {
 	t.Helper()
-	p := filepath.Join("..", "..", "..", "shared", "corpus", "samples", name)
-	if env := os.Getenv("TSQLD_CORPUS"); env != "" {
-		p = filepath.Join(env, "samples", name)
+	dir, ok := corpusdir.Dir()
+	if !ok {
+		if corpusdir.Required() {
+			t.Fatalf("corpus not found at %s", dir)
+		}
+		t.Skipf("corpus not found at %s (../shared/corpus next to the repository, or set TSQLD_CORPUS)", dir)
 	}
-	b, err := os.ReadFile(p)
+	b, err := os.ReadFile(filepath.Join(dir, "samples", name))
 	if err != nil {
 		t.Fatalf("sample script: %v", err)
 	}

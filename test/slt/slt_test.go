@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tsqld/tsqld/internal/corpus"
 	"github.com/tsqld/tsqld/slt"
 )
 
@@ -15,15 +16,14 @@ import (
 // $TSQLD_CORPUS/slt).
 func corpusDir(t *testing.T) string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "corpus")
-	if env := os.Getenv("TSQLD_CORPUS"); env != "" {
-		dir = env
+	dir, ok := corpus.Dir()
+	if !ok {
+		if corpus.Required() {
+			t.Fatalf("corpus not found at %s", dir)
+		}
+		t.Skipf("corpus not found at %s (../shared/corpus next to the repository, or set TSQLD_CORPUS)", dir)
 	}
-	dir = filepath.Join(dir, "slt")
-	if _, err := os.Stat(dir); err != nil {
-		t.Fatalf("sqllogictest corpus not found at %s (set TSQLD_CORPUS): %v", dir, err)
-	}
-	return dir
+	return filepath.Join(dir, "slt")
 }
 
 // The subset: the select1-3 files, the evidence files and one index
