@@ -46,6 +46,10 @@ type colEnc struct {
 	// maxUnits bounds a character value (UTF-16 units or bytes) to the
 	// declared length so a row never exceeds its metadata.
 	maxBytes int
+	// cp is the code page of char data (tds.CodePage of the collation):
+	// 1252 takes the allocation-free path; others (Thai 874, Chinese 936,
+	// Cyrillic 1251, …) are converted per value.
+	cp int
 }
 
 // lobMax values SQL Server declares for text/ntext/image.

@@ -43,6 +43,13 @@ func appendValue(dst []byte, e *colEnc, v *types.Value) []byte {
 	case encGUID:
 		return tds.AppendGUIDN(dst, v.B)
 	case encVarChar:
+		if cp := e.codePage(); cp != 1252 {
+			b := tds.AppendCodePage(nil, cp, valueString(v))
+			if len(b) > e.maxBytes {
+				b = b[:e.maxBytes] // never longer than the metadata says
+			}
+			return tds.AppendVarChar(dst, b)
+		}
 		return tds.AppendVarCharString(dst, truncRunes(valueString(v), e.maxBytes))
 	case encNVarChar:
 		return tds.AppendNVarChar(dst, truncUTF16(valueString(v), e.maxBytes/2))
@@ -53,6 +60,9 @@ func appendValue(dst []byte, e *colEnc, v *types.Value) []byte {
 		}
 		return tds.AppendVarBinary(dst, b)
 	case encPLPChar:
+		if cp := e.codePage(); cp != 1252 {
+			return tds.AppendPLP(dst, tds.AppendCodePage(nil, cp, valueString(v)))
+		}
 		return tds.AppendPLPVarCharString(dst, valueString(v))
 	case encPLPNChar:
 		return tds.AppendPLPNVarChar(dst, valueString(v))
@@ -331,4 +341,12 @@ func formatDateTime(dst []byte, t types.Type, v *types.Value) []byte {
 	dst = pad(dst, off/60, 2)
 	dst = append(dst, ':')
 	return pad(dst, off%60, 2)
+}
+
+// codePage is the code page of the column's char data (computed once).
+func (e *colEnc) codePage() int {
+	if e.cp == 0 {
+		e.cp = tds.CodePage(e.ti.Collation)
+	}
+	return e.cp
 }

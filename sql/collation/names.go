@@ -10,36 +10,38 @@ import (
 // other locales get the same generic weights (their tailorings, e.g. Swedish
 // å/ä/ö after z, are not implemented), but keep their own LCID.
 var locales = map[string]uint32{
-	"latin1_general":        0x0409,
-	"french":                0x040C,
-	"german_phonebook":      0x10407,
-	"modern_spanish":        0x0C0A,
-	"traditional_spanish":   0x040A,
-	"danish_norwegian":      0x0406,
-	"finnish_swedish":       0x040B,
-	"icelandic":             0x040F,
-	"polish":                0x0415,
-	"czech":                 0x0405,
-	"hungarian":             0x040E,
-	"romanian":              0x0418,
-	"croatian":              0x041A,
-	"slovak":                0x041B,
-	"slovenian":             0x0424,
-	"estonian":              0x0425,
-	"latvian":               0x0426,
-	"lithuanian":            0x0427,
-	"turkish":               0x041F,
-	"greek":                 0x0408,
-	"cyrillic_general":      0x0419,
-	"ukrainian":             0x0422,
-	"hebrew":                0x040D,
-	"arabic":                0x0401,
-	"japanese":              0x0411,
-	"chinese_prc":           0x0804,
-	"chinese_taiwan_stroke": 0x0404,
-	"korean_wansung":        0x0412,
-	"thai":                  0x041E,
-	"vietnamese":            0x042A,
+	"latin1_general":           0x0409,
+	"french":                   0x040C,
+	"german_phonebook":         0x10407,
+	"modern_spanish":           0x0C0A,
+	"traditional_spanish":      0x040A,
+	"danish_norwegian":         0x0406,
+	"finnish_swedish":          0x040B,
+	"icelandic":                0x040F,
+	"polish":                   0x0415,
+	"czech":                    0x0405,
+	"hungarian":                0x040E,
+	"romanian":                 0x0418,
+	"croatian":                 0x041A,
+	"slovak":                   0x041B,
+	"slovenian":                0x0424,
+	"estonian":                 0x0425,
+	"latvian":                  0x0426,
+	"lithuanian":               0x0427,
+	"turkish":                  0x041F,
+	"greek":                    0x0408,
+	"cyrillic_general":         0x0419,
+	"ukrainian":                0x0422,
+	"hebrew":                   0x040D,
+	"arabic":                   0x0401,
+	"japanese":                 0x0411,
+	"chinese_prc":              0x0804,
+	"chinese_taiwan_stroke":    0x0404,
+	"korean_wansung":           0x0412,
+	"korean":                   0x0412,
+	"chinese_hong_kong_stroke": 0x0C04,
+	"thai":                     0x041E,
+	"vietnamese":               0x042A,
 }
 
 // sqlCollations are the SQL_* collations we know: name → sort id. They all
@@ -113,7 +115,7 @@ func parseName(name string) (*Collation, bool) {
 		return nil, false
 	}
 	rest := parts[n:]
-	c := &Collation{LCID: locales[loc], CodePage: 1252}
+	c := &Collation{LCID: locales[loc], CodePage: windowsCodePage(locales[loc])}
 	display := []string{localeDisplay[loc]}
 	if len(rest) > 0 {
 		switch rest[0] {

@@ -280,7 +280,13 @@ func (b *Binder) expr(s *scope, e ast.Expr) Expr {
 		if isNullLiteral(e.X) {
 			return &Const{T: t, V: types.Null}
 		}
-		return &Cast{T: t, X: b.expr(s, e.X), Try: e.Try}
+		x := b.expr(s, e.X)
+		if xt := x.Type(); IsString(t) && IsString(xt) && xt.Collation.Name != "" {
+			// A character-to-character CAST keeps its input's collation
+			// (and so its code page: CAST(… COLLATE Thai_CI_AI AS varchar)).
+			t.Collation = xt.Collation
+		}
+		return &Cast{T: t, X: x, Try: e.Try}
 	case *ast.ConvertExpr:
 		t := b.ResolveType(e.Type, true)
 		if isNullLiteral(e.X) {

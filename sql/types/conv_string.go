@@ -23,7 +23,13 @@ func toStringValue(v *Value, from, to Type, o *ConvertOptions) (Value, *msgs.Err
 	if !to.IsUnicode() && !isUTF8(to) {
 		// varchar holds code page 1252 only (ToCP1252String does not
 		// allocate when nothing changes); _UTF8 collations keep UTF-8.
-		s = collation.ToCP1252String(s)
+		// The code page is the target's collation's, or for a character
+		// source when the target has none, the source's (CAST keeps it).
+		ct := to
+		if ct.Collation.Name == "" && from.IsString() && from.Collation.Name != "" {
+			ct.Collation = from.Collation
+		}
+		s = CollationOf(ct).ToCodePageString(s)
 	}
 	// Length 0 never comes from SQL (varchar(0) is invalid): treat a type
 	// built without a length as unbounded rather than truncate to ''.
