@@ -136,7 +136,9 @@ func columnEnc(t types.Type, v tds.Version) colEnc {
 		col := collationOf(t.Collation)
 		switch {
 		case t.ID == types.Text || t.Length == types.MaxLength || t.Length > 8000:
-			if old {
+			// text is sent as text (what SQL Server sends, and what
+			// ColumnTypes report); varchar(max) as PLP except to 7.1.
+			if old || t.ID == types.Text {
 				e.kind, e.ti = encText, tds.TypeInfo{Type: tds.TypeText, Size: textMax, Collation: col}
 			} else {
 				e.kind, e.ti = encPLPChar, tds.TypeInfo{Type: tds.TypeBigVarChar, Size: tds.MaxLen, Collation: col}
@@ -157,7 +159,7 @@ func columnEnc(t types.Type, v tds.Version) colEnc {
 			e.kind, e.ti = encPLPNChar, tds.TypeInfo{Type: tds.TypeXML, Size: tds.MaxLen}
 			e.flags |= tds.ColCaseSensitive // SQL Server marks xml case-sensitive
 		case t.ID == types.NText || t.ID == types.XML || t.Length == types.MaxLength || t.Length > 4000:
-			if old {
+			if old || t.ID == types.NText {
 				e.kind, e.ti = encNText, tds.TypeInfo{Type: tds.TypeNText, Size: ntextMax, Collation: col}
 			} else {
 				e.kind, e.ti = encPLPNChar, tds.TypeInfo{Type: tds.TypeNVarChar, Size: tds.MaxLen, Collation: col}
@@ -178,7 +180,7 @@ func columnEnc(t types.Type, v tds.Version) colEnc {
 			e.userType = tds.UserTypeTimestamp
 			e.maxBytes = 8
 		case t.ID == types.Image || t.Length == types.MaxLength || t.Length > 8000:
-			if old {
+			if old || t.ID == types.Image {
 				e.kind, e.ti = encImage, tds.TypeInfo{Type: tds.TypeImage, Size: textMax}
 			} else {
 				e.kind, e.ti = encPLPBinary, tds.TypeInfo{Type: tds.TypeBigVarBinary, Size: tds.MaxLen}
