@@ -15,8 +15,6 @@ import (
 	"github.com/tsqld/tsqld/server"
 	"github.com/tsqld/tsqld/sql/engine"
 	"github.com/tsqld/tsqld/storage"
-	"github.com/tsqld/tsqld/storage/mem"
-	"github.com/tsqld/tsqld/storage/pebble"
 )
 
 // Config configures an embedded server. The zero value is an in-memory
@@ -158,12 +156,10 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 			self.Shutdown(context.Background())
 		}
 	}
+	// nil Storage: the engine opens its registered backends (mem, or
+	// pebble in DataDir). From here the engine owns the stores (it closes
+	// them, also when Open fails).
 	ecfg.Storage = cfg.Storage
-	if err := openStorage(&ecfg); err != nil {
-		return nil, err
-	}
-	// From here the engine owns the stores (it closes them, also when
-	// Open fails).
 	eng, err := engine.Open(ctx, ecfg)
 	if err != nil {
 		return nil, err
@@ -199,31 +195,6 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 		s.serveErr = srv.Serve()
 	}()
 	return s, nil
-}
-
-// openStorage gives the engine its stores when no backend factory is
-// registered with it: memory, or pebble in the data directory.
-func openStorage(c *engine.Config) error {
-	if c.Storage != nil {
-		// Supplied by the caller.
-	} else if c.InMemory {
-		if engine.NewMemStorage == nil {
-			c.Storage = mem.Open()
-		}
-	} else if engine.NewDiskStorage == nil {
-		if err := os.MkdirAll(c.DataDir, 0o700); err != nil {
-			return err
-		}
-		db, err := pebble.Open(c.DataDir, nil)
-		if err != nil {
-			return err
-		}
-		c.Storage = db
-	}
-	if engine.NewMemStorage == nil {
-		c.TempStorage = mem.Open()
-	}
-	return nil
 }
 
 // certFile returns a PEM file holding the server certificate: the one in

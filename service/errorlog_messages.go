@@ -3,7 +3,6 @@ package service
 import (
 	"errors"
 	"fmt"
-	"net"
 	"os"
 	"syscall"
 )
@@ -25,11 +24,8 @@ const (
 	MsgServicePaused = "SQL Server service has been paused. No new connections will be allowed. To resume the service, use SQL Computer Manager or the Services application in Control Panel."
 	// 17835.
 	MsgEncryptionRequired = "Encryption is required to connect to this server but the client library does not support encryption; the connection has been closed. Please upgrade your client library."
-	// 17188, 17187.
-	MsgShuttingDown = "SQL Server cannot accept new connections, because it is shutting down. The connection has been closed."
-	MsgNotReady     = "SQL Server is not ready to accept new client connections. Wait a few minutes before trying again. If you have access to the error log, look for the informational message that indicates that SQL Server is ready before trying to connect again."
-	// 17828.
-	MsgBadPrelogin = "The prelogin packet used to open the connection is structurally invalid; the connection has been closed. Please contact the vendor of the client library."
+	// 17187.
+	MsgNotReady = "SQL Server is not ready to accept new client connections. Wait a few minutes before trying again. If you have access to the error log, look for the informational message that indicates that SQL Server is ready before trying to connect again."
 	// 17199.
 	MsgDACDisabled    = "Dedicated administrator connection support was not started because it is disabled on this edition of SQL Server. If you want to use a dedicated administrator connection, restart SQL Server using the trace flag 7806. This is an informational message only. No user action is required."
 	MsgSelfSignedCert = "A self-generated certificate was successfully loaded for encryption."
@@ -39,115 +35,6 @@ const (
 	MsgNetLibFailed = "Could not start the network library because of an internal error in the network library. To determine the cause, review the errors immediately preceding this one in the error log."
 	MsgNoCommThread = "SQL Server could not spawn FRunCommunicationsManager thread. Check the SQL Server error log and the operating system error log for information about possible related problems."
 )
-
-// LocalClient is how SQL Server names a client on the same machine.
-const LocalClient = "<local machine>"
-
-// ClientText is the " [CLIENT: x]" suffix; addr may be host:port, an IP,
-// or "" / a Unix-socket address for a local connection.
-func ClientText(addr string) string {
-	host := addr
-	if h, _, err := net.SplitHostPort(addr); err == nil {
-		host = h
-	}
-	if host == "" || net.ParseIP(host) == nil {
-		host = LocalClient
-	}
-	return " [CLIENT: " + host + "]"
-}
-
-// LoginFailureReason is the "Reason: …" sentence the error log shows for an
-// 18456 state (sys.messages 18301–18357). "" for states without one.
-func LoginFailureReason(state int, database string) string {
-	switch state {
-	case 2, 5:
-		return "Could not find a login matching the name provided."
-	case 6:
-		return "Attempting to use an NT account name with SQL Server Authentication."
-	case 7:
-		return "An error occurred while evaluating the password."
-	case 8:
-		return "Password did not match that for the login provided."
-	case 9:
-		return "Invalid password provided."
-	case 11:
-		return "Token-based server access validation failed with an infrastructure error. Check for previous errors."
-	case 12:
-		return "Login-based server access validation failed with an infrastructure error. Check for previous errors."
-	case 13:
-		return "SQL Server service is paused. No new connections can be accepted at this time."
-	case 18:
-		return "The user must change the password, but it cannot be changed with the current connection settings."
-	case 38, 46:
-		return fmt.Sprintf("Failed to open the explicitly specified database '%s'.", database)
-	case 40:
-		return fmt.Sprintf("Failed to open the database '%s' specified in the login properties.", database)
-	case 58:
-		return "An attempt to login using SQL authentication failed. Server is configured for Windows authentication only."
-	}
-	return ""
-}
-
-// LoginFailed logs an 18456 with its real state, the Reason sentence and
-// the client (clients only ever see state 1).
-func (l *ErrorLog) LoginFailed(user string, state int, database, client string) {
-	text := fmt.Sprintf("Login failed for user '%s'.", user)
-	if r := LoginFailureReason(state, database); r != "" {
-		text += " Reason: " + r
-	}
-	l.Error(SourceLogon, 18456, 14, state, text+ClientText(client))
-}
-
-// LoginRefusedPaused logs the pair SQL Server writes for a login while the
-// service is paused: 17142 then 18456 state 13.
-func (l *ErrorLog) LoginRefusedPaused(user, client string) {
-	l.Error(SourceLogon, 17142, 14, 0, MsgServicePaused+ClientText(client))
-	l.LoginFailed(user, 13, "", client)
-}
-
-// EncryptionRequired logs 17835 (ForceEncryption and a client that
-// cannot encrypt).
-func (l *ErrorLog) EncryptionRequired(client string) {
-	l.Error(SourceLogon, 17835, 20, 1, MsgEncryptionRequired+ClientText(client))
-}
-
-// ShuttingDown logs 17188 for a login attempted during shutdown.
-func (l *ErrorLog) ShuttingDown(client string) {
-	l.Error(SourceLogon, 17188, 16, 1, MsgShuttingDown+ClientText(client))
-}
-
-// ConnectionLimit logs 17809 (user connections reached).
-func (l *ErrorLog) ConnectionLimit(max int, client string) {
-	l.Error(SourceLogon, 17809, 20, 1, fmt.Sprintf("Could not connect because the maximum number of '%d' user connections has already been reached. The system administrator can use sp_configure to increase the maximum value. The connection has been closed.", max)+ClientText(client))
-}
-
-// BadPrelogin logs 17828.
-func (l *ErrorLog) BadPrelogin(client string) {
-	l.Error(SourceLogon, 17828, 20, 3, MsgBadPrelogin+ClientText(client))
-}
-
-// CertificateLoaded logs the certificate line: self-generated when
-// thumbprint is "", else the SHA-1 thumbprint (upper-case hex).
-func (l *ErrorLog) CertificateLoaded(thumbprint string) {
-	if thumbprint == "" {
-		l.Log(SourceServer, MsgSelfSignedCert)
-		return
-	}
-	l.Logf(SourceServer, "The certificate [Cert Hash(sha1) \"%s\"] was successfully loaded for encryption.", thumbprint)
-}
-
-// CertificateFailed logs a user certificate that cannot be used, with the
-// 17182 status 0x80 pair SQL Server writes, and 17826/17120.
-func (l *ErrorLog) CertificateFailed(path string, err error) {
-	l.LogLines(SourceServer,
-		fmt.Sprintf("Unable to load user-specified certificate [%s]. The server will not accept a connection. You should verify that the certificate is correctly installed. %v", path, err),
-		"Error: 17182, Severity: 16, State: 1.",
-		fmt.Sprintf("TDSSNIClient initialization failed with error 0x80092004, status code 0x80. Reason: Unable to initialize SSL support. %v ", err),
-		"Error: 17182, Severity: 16, State: 1.",
-		fmt.Sprintf("TDSSNIClient initialization failed with error 0x80092004, status code 0x1. Reason: Initialization failed with an infrastructure error. Check for previous errors. %v ", err),
-		"Error: 17826, Severity: 18, State: 3.", MsgNetLibFailed,
-		"Error: 17120, Severity: 16, State: 1.", MsgNoCommThread)
-}
 
 // Listening logs what SQL Server logs for an open endpoint: "Server is
 // listening on [ 'any' <ipv4> 1433].", the local-provider line, and the

@@ -27,7 +27,7 @@ func Example_serve() {
 		fmt.Printf("The sa password is %s\n", fs.SAPassword)
 	}
 	net := svc.Network()    // TCPAddrs(), DACAddrs(), LocalSocket, TLS …
-	_ = svc.ErrorLog()      // LoginFailed, EncryptionRequired, CertificateLoaded …
+	_ = svc.ErrorLog()      // the server writes login and encryption events through it
 	_ = svc.Paths().DataDir // engine.Config.DataDir
 	_ = svc.Config().Get("sqlserver.collation")
 	_ = net

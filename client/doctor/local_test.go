@@ -68,10 +68,12 @@ func (f *tdsInstance) serve(c net.Conn) {
 	l.Decode(m.Payload)
 	var p []byte
 	if f.paused.Load() {
-		f.log().LoginRefusedPaused(l.UserName, c.RemoteAddr().String())
+		// The lines the server writes for a login refused while paused.
+		f.log().Error(service.SourceLogon, 17142, 14, 0, service.MsgServicePaused+" [CLIENT: "+clientIP(c)+"]")
+		f.log().Error(service.SourceLogon, 18456, 14, 13, "Login failed for user '"+l.UserName+"'. Reason: SQL Server service is paused. No new connections can be accepted at this time. [CLIENT: "+clientIP(c)+"]")
 		p = tds.AppendServerMessage(p, tds.Version74, tds.TokenError, 17142, 1, 14, service.MsgServicePaused, "LOCAL", "", 1)
 	} else {
-		f.log().LoginFailed(l.UserName, 8, "", c.RemoteAddr().String())
+		f.log().Error(service.SourceLogon, 18456, 14, 8, "Login failed for user '"+l.UserName+"'. Reason: Password did not match that for the login provided. [CLIENT: "+clientIP(c)+"]")
 		p = tds.AppendServerMessage(p, tds.Version74, tds.TokenError, 18456, 1, 14, "Login failed for user '"+l.UserName+"'.", "LOCAL", "", 1)
 	}
 	p = tds.AppendDone(p, tds.Version74, tds.TokenDone, tds.DoneError, 0, 0)
@@ -194,4 +196,10 @@ func TestLocalRestartPending(t *testing.T) {
 	if got := causeIDs(r); got[0] != "restart-pending" || !strings.HasPrefix(r.Failure.Causes[0].Fix, "tsqld restart\n") {
 		t.Fatalf("causes %+v", r.Failure.Causes)
 	}
+}
+
+// clientIP is the [CLIENT: …] address the server logs for c.
+func clientIP(c net.Conn) string {
+	h, _, _ := net.SplitHostPort(c.RemoteAddr().String())
+	return h
 }

@@ -10,17 +10,11 @@ import (
 	"github.com/tsqld/tsqld/sql/types"
 )
 
-// isSysAdmin reports whether the session's login is in sysadmin.
-func (s *Session) isSysAdmin() bool {
-	l := s.srv.cat.Login(s.cfg.Login)
-	return l != nil && l.SysAdmin
-}
-
 // shutdownStmt is SHUTDOWN [WITH NOWAIT]: sysadmin only. The server stops
 // the way the service's stop does (running requests finish unless NOWAIT,
 // open transactions roll back); this session's connection ends with it.
 func (s *Session) shutdownStmt(ctx context.Context, x *ast.ShutdownStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
-	if !s.isSysAdmin() {
+	if !s.secSysAdmin() {
 		return msgErr(262, "SHUTDOWN", s.Database()), nil
 	}
 	if s.srv.cfg.Shutdown == nil {
@@ -37,7 +31,7 @@ func (s *Session) shutdownStmt(ctx context.Context, x *ast.ShutdownStmt, w resul
 
 // killStmt is KILL spid: sysadmin only; not one's own session.
 func (s *Session) killStmt(ctx context.Context, x *ast.KillStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
-	if !s.isSysAdmin() {
+	if !s.secSysAdmin() {
 		return msgErr(6102), nil
 	}
 	v, _, serr, err := s.evalScalar(ctx, x.Target, x.NodeSpan().Line)

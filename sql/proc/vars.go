@@ -232,7 +232,7 @@ func (s *Session) raiserror(ctx context.Context, x *ast.RaiserrorStmt, w result.
 			args = append(args, exec.ToString(av, at))
 		}
 	}
-	if sev.I > 18 && (!hasOpt(x.Options, "LOG") || !s.isSysAdmin()) {
+	if sev.I > 18 && (!hasOpt(x.Options, "LOG") || !s.secSysAdmin()) {
 		// Severity 19+ needs sysadmin and WITH LOG; severity >= 20 ends
 		// the connection (the server closes it on such a message).
 		return msgErr(2754), nil
