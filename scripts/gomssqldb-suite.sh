@@ -4,19 +4,49 @@
 # the DAC or Windows authentication (and the offline test that needs DNS).
 # The last line is "N passed, N failed, N skipped".
 # Usage: RUN=REGEX scripts/gomssqldb-suite.sh [go test binary flags, e.g. -test.short]
+#
+# When the script may create a network namespace (root with unshare), the
+# server and the tests run inside a private one: only loopback plus a tun
+# device that nobody reads, routed to 8.8.8.8. TestConnectError expects that
+# address to swallow TCP SYNs (a dial timeout), as it does on the internet;
+# the sandboxes we run in answer it instead. TSQLD_SUITE_NETNS=0 disables it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/usr/local/go/bin:$PATH"
 
-work=$(mktemp -d)
+if [[ -z "${_TSQLD_SUITE_WORK:-}" ]]; then
+	work=$(mktemp -d)
+	trap 'rm -rf "$work"' EXIT INT TERM
+	# Everything that may need the network (module downloads) is built here,
+	# outside the namespace.
+	go build -o "$work/tsqld" ./cmd/tsqld
+	go build -o "$work/testsum" ./internal/testsum
+	go test -c -o "$work/mssql.test" github.com/microsoft/go-mssqldb
+	echo "$(go env GOMODCACHE)/github.com/microsoft/go-mssqldb@v1.11.2" >"$work/srcdir"
+	if [[ "${TSQLD_SUITE_NETNS:-1}" != 0 ]] && unshare -n true 2>/dev/null; then
+		_TSQLD_SUITE_WORK="$work" _TSQLD_SUITE_NETNS=1 unshare -n "$BASH" "$0" "$@"
+	else
+		_TSQLD_SUITE_WORK="$work" "$BASH" "$0" "$@"
+	fi
+	exit $?
+fi
+
+work="$_TSQLD_SUITE_WORK"
+if [[ -n "${_TSQLD_SUITE_NETNS:-}" ]]; then
+	ip link set lo up
+	if ip tuntap add dev tsqldsink0 mode tun 2>/dev/null; then
+		ip link set tsqldsink0 up 2>/dev/null || true
+		ip addr add 192.0.2.1/24 dev tsqldsink0
+		ip route add 8.8.8.8/32 dev tsqldsink0
+	fi
+fi
+
 pid=""
 cleanup() {
 	[[ -n "$pid" ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
-	rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
 
-go build -o "$work/tsqld" ./cmd/tsqld
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 pw='GoMssqldb-Suite-1'
 TSQLD_HOME="$work/home" MSSQL_SA_PASSWORD="$pw" "$work/tsqld" serve --port "$port" --detached >"$work/serve.log" 2>&1 &
@@ -39,15 +69,15 @@ export SQLSERVER_DSN="sqlserver://sa:${pw}@127.0.0.1:${port}?database=master&enc
 # One process per test: a test of that suite that panics (several do when a
 # query they expect to work fails) would otherwise end the whole run and
 # hide every later result.
-go test -c -o "$work/mssql.test" github.com/microsoft/go-mssqldb
 run="${RUN:-.}"
 mapfile -t tests < <("$work/mssql.test" -test.list "$run" | grep -E '^(Test|Example)' | grep -Ev "^($skip)\$" | grep -Ev "$skip" || true)
 nskip=$("$work/mssql.test" -test.list "$run" | grep -E '^(Test|Example)' | grep -Ec "$skip" || true)
+srcdir=$(cat "$work/srcdir")
 set +e
 for t in "${tests[@]}"; do
-	(cd "$(go env GOMODCACHE)/github.com/microsoft/go-mssqldb@v1.11.2" &&
+	(cd "$srcdir" &&
 		timeout 300 go tool test2json -p go-mssqldb "$work/mssql.test" -test.v -test.run "^${t}\$" -test.count 1 -test.timeout 4m "$@")
-done | go run ./internal/testsum -extra-skipped "$nskip"
+done | "$work/testsum" -extra-skipped "$nskip"
 rc=${PIPESTATUS[1]}
 set -e
 exit "$rc"
