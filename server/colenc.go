@@ -196,6 +196,8 @@ func columnEnc(t types.Type, v tds.Version) colEnc {
 		}
 	case types.SQLVariant:
 		e.kind, e.ti = encVariant, tds.TypeInfo{Type: tds.TypeVariant, Size: 8009}
+	case types.HierarchyID, types.Geometry, types.Geography:
+		e = udtColumnEnc(e, t, v)
 	default:
 		// A type the wire cannot carry: send its text form.
 		e.kind, e.ti = encPLPNChar, tds.TypeInfo{Type: tds.TypeNVarChar, Size: tds.MaxLen, Collation: defaultCollation}

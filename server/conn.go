@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tsqld/tsqld/sql/engine"
@@ -43,15 +44,17 @@ type conn struct {
 	bulk       *bulkState // an INSERT BULK awaiting its bulk load message
 
 	mu      sync.Mutex
-	current *request // last request handed to the executor
+	current *request // the request running or last run
 
-	bufs chan []byte // recycled request payload buffers
+	payload    []byte        // request buffer reused from one request to the next
+	handoff    chan incoming // a watcher's next message for the request loop
+	watchState atomic.Int64  // watchdog state: idle, start tick, or watcher started
 
 	closeOnce sync.Once
 }
 
 func newConn(s *Server, nc net.Conn) *conn {
-	c := &conn{srv: s, nc: nc, bufs: make(chan []byte, 2)}
+	c := &conn{srv: s, nc: nc}
 	c.ctx, c.cancel = context.WithCancel(s.ctx)
 	c.br = bufio.NewReaderSize(nc, 8192)
 	c.mr = tds.NewMessageReader(c.br, tds.DefaultPacketSize)
@@ -129,13 +132,10 @@ func (c *conn) serve() {
 			c.sess.Close()
 		}
 	}()
-	reqs := make(chan *request, 4)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		c.readLoop(reqs)
-	}()
-	c.execLoop(reqs)
+	watching := c.requestLoop()
+	// Closing the socket ends a watcher still reading it.
 	c.abort()
-	<-done
+	if watching {
+		<-c.handoff
+	}
 }

@@ -7,19 +7,29 @@ import (
 	"github.com/tsqld/tsqld/tds"
 )
 
-// request is one client request handed from the reader goroutine to the
-// executor. Its payload is a copy: the reader keeps reading (to see
-// ATTENTION) while the executor works.
+// A connection's requests are read, executed and answered on one
+// goroutine, so an ordinary round trip costs one read, one write and one
+// network-poller wake-up, with no hand-off between goroutines (a reader
+// goroutine feeding an executor cost a third of the server's CPU per
+// SELECT 1 at one client: futex wake-ups of idle threads and the scheduler
+// looking for work). A request that runs longer than a watchdog tick or two
+// gets a watcher goroutine reading the socket meanwhile, so an ATTENTION
+// still cancels it and a dead peer is noticed. An attention sent during
+// the first milliseconds of a request is answered after the request's
+// reply, as one that arrives after the reply always is.
+
+// maxKeptPayload bounds the request buffer kept between requests, so one
+// huge batch does not pin its memory for the connection's lifetime.
+const maxKeptPayload = 1 << 20
+
+// request is one client request being executed. Its payload is a copy: a
+// watcher may read the next message while the request runs.
 type request struct {
 	typ     tds.PacketType
 	status  uint8
 	payload []byte
 	ctx     context.Context
 	cancel  context.CancelFunc
-
-	// attnOnly marks an attention that arrived when no request was
-	// outstanding: the executor answers it with a DONE(ATTN) message.
-	attnOnly bool
 
 	// Guarded by conn.mu.
 	attn bool // attention received for this request
@@ -30,28 +40,44 @@ func (r *request) resetConnection() bool {
 	return r.status&(tds.StatusResetConnection|tds.StatusResetConnectionSkipTran) != 0
 }
 
-// readLoop is the connection's reader goroutine: it reads messages, turns
-// attentions into cancellations and queues everything else for the
-// executor. It returns (closing reqs) when the socket fails or closes.
-func (c *conn) readLoop(reqs chan<- *request) {
-	defer close(reqs)
-	defer c.cancel() // a dead socket cancels whatever runs
+// incoming is what a watcher hands back to the request loop: the next
+// message it read, or the read error that ended the connection.
+type incoming struct {
+	msg tds.Message
+	err error
+}
+
+// requestLoop reads and runs requests one at a time until the client
+// leaves, the socket fails or a fatal error ends the connection. It
+// reports whether a watcher still owns the reader (it hands over once the
+// socket is closed).
+func (c *conn) requestLoop() (watching bool) {
+	c.handoff = make(chan incoming, 1)
 	for {
-		msg, err := c.mr.ReadMessage()
+		var msg tds.Message
+		var err error
+		if watching {
+			in := <-c.handoff
+			msg, err = in.msg, in.err
+			watching = false
+		} else {
+			msg, err = c.mr.ReadMessage()
+		}
 		if err != nil {
 			if err != io.EOF && c.ctx.Err() == nil {
 				c.logf("read: %v", err)
 			}
-			return
+			return false
 		}
 		switch {
 		case msg.Type == tds.PacketAttention:
-			if !c.attention() {
-				select {
-				case reqs <- &request{attnOnly: true}:
-				case <-c.ctx.Done():
-					return
-				}
+			// No request is outstanding (the watcher consumes those
+			// that interrupt one): the response already went out, so the
+			// ack is a message of its own.
+			c.w.beginResponse(context.Background())
+			c.w.attentionAck()
+			if c.w.end() != nil {
+				return false
 			}
 			continue
 		case msg.Ignore:
@@ -59,22 +85,65 @@ func (c *conn) readLoop(reqs chan<- *request) {
 			// no reply [MS-TDS 2.2.1.7].
 			continue
 		}
-		r := &request{typ: msg.Type, status: msg.Status, payload: c.takeBuf(msg.Payload)}
+		if c.srv.draining.Load() {
+			// Shutting down: running requests finish, new ones do not
+			// start; the session ends as SHUTDOWN ends it.
+			return false
+		}
+		r := &request{typ: msg.Type, status: msg.Status, payload: append(c.payload[:0], msg.Payload...)}
 		r.ctx, r.cancel = context.WithCancel(c.ctx)
 		c.mu.Lock()
 		c.current = r
 		c.mu.Unlock()
-		select {
-		case reqs <- r:
-		case <-c.ctx.Done():
-			r.cancel()
-			return
+
+		c.setStatus("running")
+		c.requestStarted()
+		fatal := c.execute(r)
+		watching = c.requestEnded()
+		c.mu.Lock()
+		r.done = true
+		attn := r.attn
+		c.mu.Unlock()
+		r.cancel()
+		if attn {
+			c.w.attentionAck()
+		}
+		err = c.w.end()
+		if cap(r.payload) <= maxKeptPayload {
+			c.payload = r.payload
+		}
+		c.setStatus("sleeping")
+		if err != nil || fatal {
+			return watching
 		}
 	}
 }
 
-// attention cancels the outstanding request; it reports false when there
-// is none (the response already went out) so an ack must be sent alone.
+// watch reads the socket while a long request runs: attentions cancel it,
+// a failed socket cancels everything, and the first message that is not
+// such an attention (or the error) is handed to the request loop, after
+// which the loop reads for itself again.
+func (c *conn) watch() {
+	for {
+		msg, err := c.mr.ReadMessage()
+		if err != nil {
+			c.cancel() // a dead socket cancels whatever runs
+			c.handoff <- incoming{err: err}
+			return
+		}
+		if msg.Type == tds.PacketAttention && c.attention() {
+			continue
+		}
+		if msg.Ignore {
+			continue
+		}
+		c.handoff <- incoming{msg: msg}
+		return
+	}
+}
+
+// attention cancels the running request; it reports false when there is
+// none (the response already went out) so an ack must be sent alone.
 func (c *conn) attention() bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -85,74 +154,4 @@ func (c *conn) attention() bool {
 	r.attn = true
 	r.cancel()
 	return true
-}
-
-// takeBuf copies a payload into a recycled buffer.
-func (c *conn) takeBuf(p []byte) []byte {
-	var b []byte
-	select {
-	case b = <-c.bufs:
-	default:
-	}
-	return append(b[:0], p...)
-}
-
-func (c *conn) giveBuf(b []byte) {
-	if cap(b) > 1<<20 { // don't pin huge batches
-		return
-	}
-	select {
-	case c.bufs <- b:
-	default:
-	}
-}
-
-// execLoop runs requests one at a time until the reader stops or a fatal
-// error ends the connection.
-func (c *conn) execLoop(reqs <-chan *request) {
-	for r := range reqs {
-		if r.attnOnly {
-			c.w.beginResponse(context.Background())
-			c.w.attentionAck()
-			if err := c.w.end(); err != nil {
-				c.abort()
-			}
-			continue
-		}
-		if c.srv.draining.Load() {
-			// Shutting down: running requests finish, new ones do not
-			// start; the session ends as SHUTDOWN ends it.
-			c.abort()
-			r.cancel()
-			for r := range reqs {
-				if r.cancel != nil {
-					r.cancel()
-				}
-			}
-			return
-		}
-		c.setStatus("running")
-		fatal := c.execute(r)
-		c.mu.Lock()
-		r.done = true
-		attn := r.attn
-		c.mu.Unlock()
-		r.cancel()
-		if attn {
-			c.w.attentionAck()
-		}
-		err := c.w.end()
-		c.giveBuf(r.payload)
-		c.setStatus("sleeping")
-		if err != nil || fatal {
-			c.abort()
-			// Drain so the reader can finish.
-			for r := range reqs {
-				if r.cancel != nil {
-					r.cancel()
-				}
-			}
-			return
-		}
-	}
 }

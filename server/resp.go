@@ -29,6 +29,11 @@ type resp struct {
 	ctx   context.Context
 	inRPC bool
 	cols  []colEnc
+	// nullSize is each column's NULL marker size in a ROW (what an NBCROW
+	// saves per NULL); nbcBitmap is the NBCROW bitmap size, 0 when the
+	// client cannot take NBCROW (before TDS 7.3.B).
+	nullSize  []uint8
+	nbcBitmap int
 
 	hasPending bool
 	pending    tds.Done
@@ -85,7 +90,17 @@ func (r *resp) Columns(cols []result.Column) error {
 	}
 	r.more()
 	r.cols = newColEncs(r.cols, cols, r.v)
+	setUDTDatabase(r.cols, r.c)
 	r.mw.Buf = appendColMetadata(r.mw.Buf, r.v, r.cols)
+	r.nullSize = r.nullSize[:0]
+	r.nbcBitmap = 0
+	if r.v.HasNBCRow() {
+		var tmp [8]byte
+		for i := range r.cols {
+			r.nullSize = append(r.nullSize, uint8(len(tds.AppendNull(tmp[:0], &r.cols[i].ti, true))))
+		}
+		r.nbcBitmap = (len(r.cols) + 7) / 8
+	}
 	return r.maybeFlush()
 }
 
@@ -98,8 +113,12 @@ func (r *resp) Row(row []types.Value) error {
 		// A ROW without COLMETADATA would desynchronise the client.
 		return errRowWithoutColumns
 	}
-	b := append(r.mw.Buf, tds.TokenRow)
 	n := min(len(row), len(r.cols))
+	if r.nbcBitmap > 0 && r.nbcSaves(row[:n]) {
+		r.mw.Buf = r.appendNBCRow(r.mw.Buf, row[:n])
+		return r.maybeFlush()
+	}
+	b := append(r.mw.Buf, tds.TokenRow)
 	for i := 0; i < n; i++ {
 		b = appendValue(b, &r.cols[i], &row[i])
 	}
@@ -108,6 +127,42 @@ func (r *resp) Row(row []types.Value) error {
 	}
 	r.mw.Buf = b
 	return r.maybeFlush()
+}
+
+// nbcSaves decides ROW or NBCROW for one row, as SQL Server does for TDS
+// 7.3.B+ clients: NBCROW when the row has NULLs and its null bitmap takes
+// no more room than the NULL markers it leaves out (so a row with one NULL
+// int among two columns goes as NBCROW, at equal size, and a row of 100
+// columns with one NULL int goes as ROW). Columns missing from a short row
+// are NULL.
+func (r *resp) nbcSaves(row []types.Value) bool {
+	saved := 0
+	for i := range row {
+		if row[i].K == types.KindNull {
+			saved += int(r.nullSize[i])
+		}
+	}
+	for i := len(row); i < len(r.cols); i++ {
+		saved += int(r.nullSize[i])
+	}
+	return saved > 0 && r.nbcBitmap <= saved
+}
+
+// appendNBCRow writes row as NBCROW: the null bitmap, then the non-NULL
+// values only.
+func (r *resp) appendNBCRow(b []byte, row []types.Value) []byte {
+	b, at := tds.AppendNBCRowHeader(b, len(r.cols))
+	for i := range row {
+		if row[i].K == types.KindNull {
+			tds.SetNBCNull(b, at, i)
+			continue
+		}
+		b = appendValue(b, &r.cols[i], &row[i])
+	}
+	for i := len(row); i < len(r.cols); i++ {
+		tds.SetNBCNull(b, at, i)
+	}
+	return b
 }
 
 // Done ends a statement; it is held until the next token shows whether

@@ -32,6 +32,7 @@ type Server struct {
 	closed    bool
 
 	wg sync.WaitGroup // accept loops and connections
+	wd watchdog       // starts watchers for long-running requests
 }
 
 // New checks the configuration and loads (or generates) the certificate.
@@ -245,6 +246,7 @@ func (s *Server) startConn(nc net.Conn, dac bool) {
 		return
 	}
 	s.conns[c] = struct{}{}
+	s.startWatchdog()
 	s.wg.Add(1)
 	s.mu.Unlock()
 	go func() {

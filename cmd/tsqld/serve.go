@@ -24,6 +24,7 @@ type serveFlags struct {
 	home, instance, data, listen string
 	port                         int
 	detached                     bool
+	gcPercent                    int // 0: the default (defaultGCPercent unless GOGC is set)
 }
 
 func newServeCmd() *cobra.Command {
@@ -46,6 +47,7 @@ configuration for this run only.`,
 	fl.IntVar(&f.port, "port", -1, "TCP port; 0 = dynamic (default network.tcpport, 1433)")
 	fl.BoolVar(&f.detached, "detached", false, "started by 'tsqld start': do not copy the error log to stdout")
 	fl.MarkHidden("detached")
+	fl.IntVar(&f.gcPercent, "gc-percent", defaultGCPercent, "Go GC target percentage when GOGC is unset (-1 disables the collector's pacing; the soft memory limit comes from memory.memorylimitmb)")
 	return cmd
 }
 
@@ -68,6 +70,14 @@ func serve(ctx context.Context, f serveFlags) error {
 	}
 	if fs := svc.FirstStart(); fs != nil && fs.Generated && dirEmpty(cfg.DataDir) {
 		fmt.Fprintf(os.Stderr, "The sa password is: %s\n(shown once; set MSSQL_SA_PASSWORD before the first start to choose it)\n", fs.SAPassword)
+	}
+	if desc := applyGCTuning(f.gcPercent, svc.Config().Int("memory.memorylimitmb")); desc != "" {
+		svc.ErrorLog().Log("Server", "Go runtime: "+desc+".")
+	}
+	if addr := os.Getenv("TSQLD_PPROF"); addr != "" {
+		if err := startProfiler(addr); err != nil {
+			return err
+		}
 	}
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGTERM, syscall.SIGINT)
 	defer stop()

@@ -372,6 +372,10 @@ func (p *printer) expr(e Expr) {
 		p.w(")")
 	case *FuncCall:
 		p.funcCall(e)
+	case *StaticMethodCall:
+		p.staticMethodCall(e)
+	case *PropertyRef:
+		p.propertyRef(e)
 	case *MethodCall:
 		p.expr(e.X)
 		p.w(".")
@@ -383,6 +387,10 @@ func (p *printer) expr(e Expr) {
 		p.expr(e.X)
 		p.w(" COLLATE ")
 		p.w(e.Collation)
+	case *AtTimeZoneExpr:
+		p.atTimeZone(e)
+	case *TrimExpr:
+		p.trim(e)
 	case *NextValueExpr:
 		p.w("NEXT VALUE FOR ")
 		p.objectName(&e.Seq)

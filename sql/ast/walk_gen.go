@@ -38,6 +38,13 @@ func walkChildren(v Visitor, n Node) {
 				Walk(v, x0)
 			}
 		}
+	case *AtTimeZoneExpr:
+		if n.X != nil {
+			Walk(v, n.X)
+		}
+		if n.Zone != nil {
+			Walk(v, n.Zone)
+		}
 	case *BeginTranStmt:
 		if n.Mark != nil {
 			Walk(v, n.Mark)
@@ -689,6 +696,10 @@ func walkChildren(v Visitor, n Node) {
 		if n.Value != nil {
 			Walk(v, n.Value)
 		}
+	case *PropertyRef:
+		if n.X != nil {
+			Walk(v, n.X)
+		}
 	case *QuantifiedExpr:
 		if n.X != nil {
 			Walk(v, n.X)
@@ -806,6 +817,12 @@ func walkChildren(v Visitor, n Node) {
 		if n.Cursor != nil {
 			Walk(v, n.Cursor)
 		}
+	case *StaticMethodCall:
+		for _, x0 := range n.Args {
+			if x0 != nil {
+				Walk(v, x0)
+			}
+		}
 	case *SubqueryExpr:
 		if n.Query != nil {
 			Walk(v, n.Query)
@@ -846,6 +863,13 @@ func walkChildren(v Visitor, n Node) {
 	case *Top:
 		if n.Count != nil {
 			Walk(v, n.Count)
+		}
+	case *TrimExpr:
+		if n.Chars != nil {
+			Walk(v, n.Chars)
+		}
+		if n.X != nil {
+			Walk(v, n.X)
 		}
 	case *TryCatchStmt:
 		for _, x0 := range n.Try {

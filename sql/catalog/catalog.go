@@ -51,6 +51,9 @@ type Database struct {
 type serverMeta struct {
 	NextDatabaseID int32
 	Created        time.Time
+	// KeyFormat is the storage-key encoding of the data (format.go); 0 in
+	// stores written before it was recorded.
+	KeyFormat int `json:",omitempty"`
 }
 
 // Catalog is the in-memory view of all metadata.
@@ -63,6 +66,12 @@ type Catalog struct {
 	// Version increments on every change so plan caches can tell when a
 	// cached plan may refer to changed objects.
 	version uint64
+	// parent is the shared catalog a transaction-private copy was forked
+	// from (fork.go): ids are allocated from it so that concurrent
+	// transactions never hand out the same object or database id.
+	parent *Catalog
+	// generation counts ReplaceWith calls (fork.go).
+	generation uint64
 }
 
 // New returns an empty catalog.
@@ -154,7 +163,7 @@ func (c *Catalog) Bootstrap(txn storage.Txn, collation, saPassword string) error
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	now := time.Now().UTC()
-	c.server = serverMeta{NextDatabaseID: firstUserDB, Created: now}
+	c.server = serverMeta{NextDatabaseID: firstUserDB, Created: now, KeyFormat: KeyFormat}
 	if err := putJSON(txn, serverKey(), &c.server); err != nil {
 		return err
 	}
@@ -232,7 +241,10 @@ func (c *Catalog) CreateDatabase(txn storage.Txn, name, collation string) (*Data
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	id := c.server.NextDatabaseID
-	c.server.NextDatabaseID++
+	if c.parent != nil {
+		id = c.parent.allocDatabaseID(id)
+	}
+	c.server.NextDatabaseID = id + 1
 	if err := putJSON(txn, serverKey(), &c.server); err != nil {
 		return nil, err
 	}
@@ -335,7 +347,10 @@ func (c *Catalog) AllocObjectID(txn storage.Txn, d *Database) (int32, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	id := d.NextObjectID
-	d.NextObjectID++
+	if c.parent != nil {
+		id = c.parent.allocObjectID(d.ID, id)
+	}
+	d.NextObjectID = id + 1
 	return id, c.putDatabase(txn, d)
 }
 
@@ -383,6 +398,16 @@ func (c *Catalog) DeleteObject(txn storage.Txn, d *Database, o *Object) error {
 func (c *Catalog) ReplaceWith(n *Catalog) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	// Ids handed out to still-open transactions stay reserved (fork.go).
+	for id, d := range n.dbByID {
+		if old := c.dbByID[id]; old != nil && old.NextObjectID > d.NextObjectID {
+			d.NextObjectID = old.NextObjectID
+		}
+	}
+	if c.server.NextDatabaseID > n.server.NextDatabaseID {
+		n.server.NextDatabaseID = c.server.NextDatabaseID
+	}
 	c.server, c.logins, c.dbs, c.dbByID = n.server, n.logins, n.dbs, n.dbByID
 	c.version++
+	c.generation++
 }

@@ -28,6 +28,9 @@ type Object struct {
 	View     *View      `json:",omitempty"`
 	Proc     *Procedure `json:",omitempty"`
 	Database int32      `json:"-"`
+	// TableVar marks a table variable (DECLARE @t TABLE, a table-valued
+	// parameter): its rows live outside the session's transaction.
+	TableVar bool `json:"-"`
 	// Trigger, Func and Sequence: see module_new.go (procedural objects).
 	Trigger  *Trigger  `json:",omitempty"`
 	Func     *Function `json:",omitempty"`

@@ -29,8 +29,14 @@ type Collation struct {
 	// SQL is a SQL_* collation: hyphen and apostrophe sort as ordinary
 	// punctuation (SQL Server sort orders) instead of Windows word sort.
 	SQL bool
-	// CodePage of non-Unicode (char/varchar) data; 1252 for Latin1.
+	// CodePage of non-Unicode (char/varchar) data; 1252 for Latin1,
+	// 65001 for _UTF8, 0 for the Unicode-only designators (Hindi, …).
 	CodePage int
+	// Supplementary is _SC or version 140: supplementary characters are
+	// one character (not two surrogates) to the string functions.
+	Supplementary bool
+	// VariationSelector is _VSS (version 140 Japanese).
+	VariationSelector bool
 
 	// unicode is the comparer for Unicode data (see Unicode).
 	unicode *Collation
@@ -126,51 +132,46 @@ func mustLookup(name string) *Collation {
 }
 
 // FromTDS finds the collation named by a TDS record (for collations sent by
-// clients, e.g. in bulk load metadata). Unknown records give nil.
+// clients, e.g. in bulk load metadata). Unknown records give nil. The
+// record has no bit for _SC or _VSS, so those variants map to the plain
+// collation (a UTF8 flag implies _SC below version 140).
 func FromTDS(rec [5]byte) *Collation {
 	v := uint32(rec[0]) | uint32(rec[1])<<8 | uint32(rec[2])<<16 | uint32(rec[3])<<24
 	lcid, flags, version, sortID := v&0xFFFFF, uint8(v>>20), uint8(v>>28), rec[4]
 	if sortID != 0 {
-		for _, n := range Names() {
-			if c := mustLookup(n); c.SortID == sortID {
-				return c
+		for i := range sqlTable {
+			if c := sqlCollation(&sqlTable[i]); c.SortID == sortID && c.Flags&(FlagBinary|FlagBinary2) == flags&(FlagBinary|FlagBinary2) {
+				return mustLookup(c.Name)
 			}
 		}
 		return nil
 	}
-	loc := ""
-	for k, id := range locales {
-		if id == lcid {
-			loc = localeDisplay[k]
+	if version > 3 {
+		return nil
+	}
+	var l *locale
+	for i := range localeTable {
+		if localeTable[i].lcid == lcid && localeTable[i].fam.has(version) {
+			l = &localeTable[i]
 			break
 		}
 	}
-	if loc == "" {
+	if l == nil {
 		return nil
 	}
-	name := loc
-	if version > 0 && version <= 3 {
-		name += "_" + [...]string{"", "90", "100", "140"}[version]
+	s := suffix{
+		bin: flags&FlagBinary != 0, bin2: flags&FlagBinary2 != 0, utf8: flags&FlagUTF8 != 0,
+		cs: flags&FlagIgnoreCase == 0, as: flags&FlagIgnoreAccent == 0,
+		ks: flags&FlagIgnoreKana == 0, ws: flags&FlagIgnoreWidth == 0,
 	}
-	switch {
-	case flags&FlagBinary2 != 0:
-		name += "_BIN2"
-	case flags&FlagBinary != 0:
-		name += "_BIN"
-	default:
-		name += map[bool]string{true: "_CI", false: "_CS"}[flags&FlagIgnoreCase != 0]
-		name += map[bool]string{true: "_AI", false: "_AS"}[flags&FlagIgnoreAccent != 0]
-		if flags&FlagIgnoreKana == 0 {
-			name += "_KS"
-		}
-		if flags&FlagIgnoreWidth == 0 {
-			name += "_WS"
-		}
-		if flags&FlagUTF8 != 0 {
-			name += "_SC_UTF8"
-		}
+	if s.utf8 && !s.bin && !s.bin2 && version < 3 {
+		s.sc = true
 	}
-	c, err := Lookup(name)
+	name := l.name
+	if version > 0 {
+		name += "_" + versionNames[version]
+	}
+	c, err := Lookup(name + "_" + s.name())
 	if err != nil {
 		return nil
 	}

@@ -28,14 +28,32 @@ type Ctx struct {
 	Vars []types.Value
 	// Main and Temp are the transactions on the main and tempdb stores.
 	Main, Temp storage.Txn
+	// TableVarTxn returns the storage transaction of table variables
+	// (objects with TableVar set), which a transaction rollback does not
+	// undo; nil keeps them in Temp.
+	TableVarTxn func() storage.Txn
 	// outer is the stack of enclosing rows for correlated subqueries.
 	outer [][]types.Value
 	// cteRows holds the working rows of recursive CTEs being evaluated.
 	cteRows map[*sem.CTERef][][]types.Value
 	// LastIdentity is set by INSERT into a table with an identity column.
-	Counters        *Counters
+	Counters *Counters
+	// Warn sends an informational message (ARITHABORT and ANSI_WARNINGS
+	// OFF turn arithmetic errors into NULL plus a warning); may be nil.
+	Warn            func(number int32)
 	LastIdentity    types.Value
 	HasLastIdentity bool
+}
+
+// TxnFor returns the transaction holding object o of database db: table
+// variables have their own (TableVarTxn), the rest Txn(db).
+func (c *Ctx) TxnFor(db int32, o *catalog.Object) storage.Txn {
+	if o != nil && o.TableVar && c.TableVarTxn != nil {
+		if t := c.TableVarTxn(); t != nil {
+			return t
+		}
+	}
+	return c.Txn(db)
 }
 
 // Txn returns the transaction holding database db's data.

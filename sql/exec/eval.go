@@ -43,6 +43,9 @@ func (c *Ctx) Eval(e sem.Expr, row []types.Value) (types.Value, *msgs.Error) {
 		if cerr == nil && r.K == types.KindString && c.Opts != nil && c.Opts.Language != "" && c.Opts.Language != "us_english" {
 			r = localizeMonth(r, x.X.Type(), x.T, x.Style, c.Opts.Language)
 		}
+		if cerr != nil && c.arithSoft(cerr) {
+			return types.Null, nil // arith_warn.go
+		}
 		return r, cerr
 	case *sem.Unary:
 		v, err := c.Eval(x.X, row)
@@ -93,8 +96,7 @@ func (c *Ctx) Eval(e sem.Expr, row []types.Value) (types.Value, *msgs.Error) {
 			return types.Null, nil
 		}
 		v, aerr := arith(x, l, r)
-		if aerr != nil && (aerr.Number == 8134 || aerr.Number == 8115) && c.Opts != nil &&
-			!c.Opts.Has(session.ArithAbort) && !c.Opts.Has(session.AnsiWarnings) {
+		if aerr != nil && c.arithSoft(aerr) {
 			// ARITHABORT and ANSI_WARNINGS OFF: the result is NULL.
 			return types.Null, nil
 		}

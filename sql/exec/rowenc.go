@@ -117,6 +117,8 @@ func EncodeKey(dst []byte, vals []types.Value, desc []bool) []byte {
 				dst = appendEscaped(dst, foldString(strings.TrimRight(v.S, " ")))
 			case types.KindBytes, types.KindGUID:
 				dst = appendEscaped(dst, string(v.B))
+			case types.KindVariant:
+				dst = appendVariantHashKey(dst, v)
 			}
 		}
 		if i < len(desc) && desc[i] {

@@ -53,7 +53,7 @@ func (c *Ctx) run(rel sem.Rel, y Yield) error {
 	case *sem.ForRel:
 		return c.forRel(r, y)
 	case *sem.Scan:
-		t := &Table{DB: r.Table.DB, Obj: r.Table.Obj, Txn: c.Txn(r.Table.DB)}
+		t := &Table{DB: r.Table.DB, Obj: r.Table.Obj, Txn: c.TxnFor(r.Table.DB, r.Table.Obj)}
 		if r.WithKey {
 			return t.Scan(func(key []byte, row []types.Value) error {
 				return y(append(row, types.Value{K: types.KindBytes, B: append([]byte(nil), key...)}))
@@ -476,7 +476,7 @@ func (c *Ctx) trySeekKey(sc *sem.Scan, cond sem.Expr, f func(key []byte, row []t
 			}
 			vals[j] = cv
 		}
-		t := &Table{DB: sc.Table.DB, Obj: sc.Table.Obj, Txn: c.Txn(sc.Table.DB)}
+		t := &Table{DB: sc.Table.DB, Obj: sc.Table.Obj, Txn: c.TxnFor(sc.Table.DB, sc.Table.Obj)}
 		key, row, found, err := t.SeekUnique(ix, vals)
 		if err != nil || !found {
 			return true, err
@@ -600,5 +600,5 @@ func (c *Ctx) evalSubquery(x *sem.Subquery, row []types.Value) (types.Value, *ms
 
 // TableFor returns a Table handle for a bound table reference.
 func (c *Ctx) TableFor(db int32, o *catalog.Object) *Table {
-	return &Table{DB: db, Obj: o, Txn: c.Txn(db)}
+	return &Table{DB: db, Obj: o, Txn: c.TxnFor(db, o)}
 }

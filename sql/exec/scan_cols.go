@@ -137,7 +137,7 @@ func (c *Ctx) runPruned(r *sem.Aggregate, y Yield) error {
 			if err := c.Go.Err(); err != nil {
 				return err
 			}
-			t := &Table{DB: sc.Table.DB, Obj: sc.Table.Obj, Txn: c.Txn(sc.Table.DB)}
+			t := &Table{DB: sc.Table.DB, Obj: sc.Table.Obj, Txn: c.TxnFor(sc.Table.DB, sc.Table.Obj)}
 			return t.scanNeeded(need, y)
 		}
 	}

@@ -3,6 +3,7 @@ package exec
 import (
 	"github.com/tsqld/tsqld/sql/ast"
 	"github.com/tsqld/tsqld/sql/catalog"
+	"github.com/tsqld/tsqld/sql/rowcodec"
 	"github.com/tsqld/tsqld/sql/sem"
 	"github.com/tsqld/tsqld/sql/types"
 )
@@ -13,14 +14,23 @@ type colBound struct {
 	eq             sem.Expr
 	lo, hi         sem.Expr
 	loIncl, hiIncl bool
+	// like is the pattern of col LIKE pattern (no ESCAPE, not NOT), under
+	// the column's own collation; likeFold marks the default collation's
+	// case-fold matching (eval.go), whose prefix range is taken over
+	// ASCII characters only.
+	like     sem.Expr
+	likeFold bool
 }
 
-// rangeKind reports kinds whose key encoding orders like SQL Server
-// compares them, so a key range is exactly a value range. Strings
-// (collation order) and decimals (float prefix) only support equality.
+func (b *colBound) ranged() bool { return b.lo != nil || b.hi != nil || b.like != nil }
+
+// rangeKind reports kinds whose storage-key encoding (keyenc.go) orders
+// like SQL Server compares them, so a key range is exactly a value range:
+// strings by their collation's sort key, decimals exactly.
 func rangeKind(k types.Kind) bool {
 	switch k {
-	case types.KindInt, types.KindBool, types.KindMoney, types.KindDateTime, types.KindFloat:
+	case types.KindInt, types.KindBool, types.KindMoney, types.KindDateTime, types.KindFloat,
+		types.KindDecimal, types.KindString, types.KindBytes, types.KindGUID:
 		return true
 	}
 	return false
@@ -35,6 +45,17 @@ func collectBounds(cond sem.Expr, out map[int]*colBound) {
 			collectBounds(x.L, out)
 			collectBounds(x.R, out)
 		}
+	case *sem.Like:
+		col, ok := x.X.(*sem.ColRef)
+		if !ok || x.Not || x.Escape != nil || !rowFree(x.Pattern) || !sem.IsString(col.T) || !sameKeyOrder(col.T, x.CmpT) {
+			return
+		}
+		b := out[col.Idx]
+		if b == nil {
+			b = &colBound{}
+			out[col.Idx] = b
+		}
+		b.like, b.likeFold = x.Pattern, keyColl(x.CmpT) == nil
 	case *sem.Compare:
 		col, okL := x.L.(*sem.ColRef)
 		val := x.R
@@ -57,6 +78,9 @@ func collectBounds(cond sem.Expr, out map[int]*colBound) {
 			}
 		}
 		if !sameKind(col.T, x.CmpT) || !sameKeyColl(col.T, x.CmpT) {
+			return
+		}
+		if op != ast.OpEq && !sameKeyOrder(col.T, x.CmpT) {
 			return
 		}
 		b := out[col.Idx]
@@ -104,7 +128,7 @@ func (c *Ctx) trySeekRange(sc *sem.Scan, cond sem.Expr, y Yield) (bool, error) {
 				n += 2
 				continue
 			}
-			if (b.lo != nil || b.hi != nil) && rangeKind(sem.KindOf(def.Columns[ic.Column].Type.ID)) {
+			if b.ranged() && rangeKind(sem.KindOf(def.Columns[ic.Column].Type.ID)) {
 				n++
 			}
 			break
@@ -118,7 +142,7 @@ func (c *Ctx) trySeekRange(sc *sem.Scan, cond sem.Expr, y Yield) (bool, error) {
 		return false, nil
 	}
 	ix := &def.Indexes[best]
-	t := &Table{DB: sc.Table.DB, Obj: sc.Table.Obj, Txn: c.Txn(sc.Table.DB)}
+	t := &Table{DB: sc.Table.DB, Obj: sc.Table.Obj, Txn: c.TxnFor(sc.Table.DB, sc.Table.Obj)}
 	var prefix []byte
 	if ix.Clustered {
 		prefix = t.rowPrefix()
@@ -143,48 +167,76 @@ func (c *Ctx) trySeekRange(sc *sem.Scan, cond sem.Expr, y Yield) (bool, error) {
 			eqVals = append(eqVals, v)
 			continue
 		}
-		if (b.lo != nil || b.hi != nil) && rangeKind(sem.KindOf(def.Columns[ic.Column].Type.ID)) {
+		if b.ranged() && rangeKind(sem.KindOf(def.Columns[ic.Column].Type.ID)) {
 			rangeCol = ic.Column
 		}
 		break
 	}
-	base := EncodeKeyColl(append([]byte(nil), prefix...), eqVals, nil, indexColls(def, ix))
+	base, err := appendStoreKey(append([]byte(nil), prefix...), eqVals, nil, storeColls(def, ix))
+	if err != nil {
+		return false, nil // an unencodable seek value: scan instead
+	}
 	lower, upper := base, catalog.PrefixEnd(base)
 	if rangeCol >= 0 {
 		b := bounds[rangeCol]
 		colT := def.Columns[rangeCol].Type
-		if b.lo != nil {
-			v, st, err := c.boundValue(b.lo, colT)
-			if err != nil || st == boundNull {
-				return true, err
-			}
-			if st == boundInexact {
-				return false, nil
-			}
-			k := EncodeKey(append([]byte(nil), base...), []types.Value{v}, nil)
-			if b.loIncl {
-				lower = k
-			} else {
-				lower = catalog.PrefixEnd(k)
-			}
-		} else {
-			// Skip NULLs (encoded 0x00) — no comparison matches them.
-			lower = append(append([]byte(nil), base...), 0x01)
+		var colls []rowcodec.SortKeyer
+		if sem.IsString(colT) {
+			colls = []rowcodec.SortKeyer{types.CollationOf(colT)}
 		}
-		if b.hi != nil {
-			v, st, err := c.boundValue(b.hi, colT)
+		bound := func(e sem.Expr) ([]byte, boundStatus, error) {
+			v, st, err := c.boundValue(e, colT)
+			if err != nil || st != boundOK {
+				return nil, st, err
+			}
+			k, kerr := appendStoreKey(append([]byte(nil), base...), []types.Value{v}, nil, colls)
+			if kerr != nil {
+				return nil, boundInexact, nil
+			}
+			return k, boundOK, nil
+		}
+		switch {
+		case b.lo != nil || b.hi != nil:
+			if b.lo != nil {
+				k, st, err := bound(b.lo)
+				if err != nil || st == boundNull {
+					return true, err
+				}
+				if st == boundInexact {
+					return false, nil
+				}
+				if b.loIncl {
+					lower = k
+				} else {
+					lower = catalog.PrefixEnd(k)
+				}
+			} else {
+				// Skip NULLs (encoded 0x00) — no comparison matches them.
+				lower = append(append([]byte(nil), base...), 0x01)
+			}
+			if b.hi != nil {
+				k, st, err := bound(b.hi)
+				if err != nil || st == boundNull {
+					return true, err
+				}
+				if st == boundInexact {
+					return false, nil
+				}
+				if b.hiIncl {
+					upper = catalog.PrefixEnd(k)
+				} else {
+					upper = k
+				}
+			}
+		default:
+			lo, st, err := c.likeRange(base, b, colT)
 			if err != nil || st == boundNull {
-				return true, err
+				return true, err // LIKE NULL matches no row
 			}
 			if st == boundInexact {
-				return false, nil
+				return false, nil // no literal prefix: scan
 			}
-			k := EncodeKey(append([]byte(nil), base...), []types.Value{v}, nil)
-			if b.hiIncl {
-				upper = catalog.PrefixEnd(k)
-			} else {
-				upper = k
-			}
+			lower, upper = lo, catalog.PrefixEnd(lo)
 		}
 	}
 	it := t.Txn.Scan(lower, upper, false)

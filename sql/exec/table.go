@@ -101,7 +101,10 @@ func (t *Table) rowKey(cs *Counters, row []types.Value) ([]byte, error) {
 	ix := t.def().Clustered()
 	if ix != nil {
 		vals, desc := t.keyVals(ix, row)
-		k = EncodeKeyColl(k, vals, desc, indexColls(t.def(), ix))
+		var err error
+		if k, err = appendStoreKey(k, vals, desc, storeColls(t.def(), ix)); err != nil {
+			return nil, err
+		}
 		if ix.Unique {
 			return k, nil
 		}
@@ -182,13 +185,16 @@ func (t *Table) SetIdentityAtLeast(cs *Counters, v int64) {
 }
 
 // indexKey is the key of row's entry in nonclustered index ix.
-func (t *Table) indexKey(ix *catalog.Index, row []types.Value, rowKey []byte) []byte {
+func (t *Table) indexKey(ix *catalog.Index, row []types.Value, rowKey []byte) ([]byte, error) {
 	vals, desc := t.keyVals(ix, row)
-	k := EncodeKeyColl(catalog.IndexPrefix(nil, t.DB, t.Obj.ID, ix.ID), vals, desc, indexColls(t.def(), ix))
+	k, err := appendStoreKey(catalog.IndexPrefix(nil, t.DB, t.Obj.ID, ix.ID), vals, desc, storeColls(t.def(), ix))
+	if err != nil {
+		return nil, err
+	}
 	if !ix.Unique {
 		k = append(k, rowKey...)
 	}
-	return k
+	return k, nil
 }
 
 func dupValue(vals []types.Value) string {
@@ -235,7 +241,10 @@ func (t *Table) Insert(cs *Counters, row []types.Value) (*msgs.Error, error) {
 		if ix.Clustered {
 			continue
 		}
-		ik := t.indexKey(ix, row, key)
+		ik, err := t.indexKey(ix, row, key)
+		if err != nil {
+			return nil, err
+		}
 		if ix.Unique {
 			if _, ok, err := t.Txn.GetForUpdate(ik); err != nil {
 				return nil, err
@@ -257,7 +266,11 @@ func (t *Table) Delete(key []byte, row []types.Value) error {
 		if ix.Clustered {
 			continue
 		}
-		if err := t.Txn.Delete(t.indexKey(ix, row, key)); err != nil {
+		ik, err := t.indexKey(ix, row, key)
+		if err != nil {
+			return err
+		}
+		if err := t.Txn.Delete(ik); err != nil {
 			return err
 		}
 	}
@@ -269,11 +282,23 @@ func (t *Table) Update(cs *Counters, key []byte, old, row []types.Value) (*msgs.
 	if err := t.Delete(key, old); err != nil {
 		return nil, err
 	}
+	return t.Reinsert(cs, key, row)
+}
+
+// Reinsert stores the new version of a row Delete removed from under key:
+// a heap row keeps its row id, a clustered row moves to its new key. A
+// set-based UPDATE that shifts unique keys (SET id = id + 1) deletes every
+// old row first and then reinserts, so keys only collide when the final
+// state has duplicates.
+func (t *Table) Reinsert(cs *Counters, key []byte, row []types.Value) (*msgs.Error, error) {
 	if t.def().Clustered() == nil {
 		// keep the row id
 		for i := range t.def().Indexes {
 			ix := &t.def().Indexes[i]
-			ik := t.indexKey(ix, row, key)
+			ik, err := t.indexKey(ix, row, key)
+			if err != nil {
+				return nil, err
+			}
 			if ix.Unique {
 				if _, ok, err := t.Txn.GetForUpdate(ik); err != nil {
 					return nil, err
@@ -292,16 +317,20 @@ func (t *Table) Update(cs *Counters, key []byte, old, row []types.Value) (*msgs.
 
 // SeekUnique returns the row whose unique index ix has exactly vals.
 func (t *Table) SeekUnique(ix *catalog.Index, vals []types.Value) ([]byte, []types.Value, bool, error) {
-	desc := make([]bool, len(ix.Columns))
-	for i, c := range ix.Columns {
-		desc[i] = c.Desc
-	}
+	desc := keyDesc(ix)
+	colls := storeColls(t.def(), ix)
 	if ix.Clustered {
-		key := EncodeKeyColl(t.rowPrefix(), vals, desc, indexColls(t.def(), ix))
+		key, err := appendStoreKey(t.rowPrefix(), vals, desc, colls)
+		if err != nil {
+			return nil, nil, false, err
+		}
 		row, ok, err := t.Get(key)
 		return key, row, ok, err
 	}
-	ik := EncodeKeyColl(catalog.IndexPrefix(nil, t.DB, t.Obj.ID, ix.ID), vals, desc, indexColls(t.def(), ix))
+	ik, err := appendStoreKey(catalog.IndexPrefix(nil, t.DB, t.Obj.ID, ix.ID), vals, desc, colls)
+	if err != nil {
+		return nil, nil, false, err
+	}
 	suffix, ok, err := t.Txn.Get(ik)
 	if err != nil || !ok {
 		return nil, nil, ok, err
@@ -315,7 +344,10 @@ func (t *Table) SeekUnique(ix *catalog.Index, vals []types.Value) ([]byte, []typ
 func (t *Table) BuildIndex(ix *catalog.Index) (*msgs.Error, error) {
 	var merr *msgs.Error
 	err := t.Scan(func(key []byte, row []types.Value) error {
-		ik := t.indexKey(ix, row, key)
+		ik, err := t.indexKey(ix, row, key)
+		if err != nil {
+			return err
+		}
 		if ix.Unique {
 			if _, ok, err := t.Txn.Get(ik); err != nil {
 				return err

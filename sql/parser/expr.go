@@ -213,9 +213,13 @@ func (p *parser) parseUnary() ast.Expr {
 	return &ast.UnaryExpr{Span: p.span(start), Op: op, X: x}
 }
 
-// parsePostfix handles COLLATE after a primary.
+// parsePostfix handles COLLATE and AT TIME ZONE after a primary.
 func (p *parser) parsePostfix(x ast.Expr) ast.Expr {
-	for p.isKw(lexer.KwCollate) {
+	for p.isKw(lexer.KwCollate) || p.atTimeZoneAhead() {
+		if !p.isKw(lexer.KwCollate) {
+			x = p.parseAtTimeZone(x)
+			continue
+		}
 		start := p.i
 		if s, ok := x.(interface{ NodeSpan() ast.Span }); ok {
 			_ = s
@@ -285,9 +289,9 @@ func (p *parser) parsePrimary() ast.Expr {
 			p.advance()
 			m := p.anyIdent()
 			args := p.callArgs()
-			return &ast.MethodCall{Span: p.span(start), X: v, Method: m, Args: args}
+			return p.methodChain(&ast.MethodCall{Span: p.span(start), X: v, Method: m, Args: args}, start)
 		}
-		return v
+		return p.methodChain(v, start)
 	case lexer.GlobalVar:
 		p.advance()
 		return &ast.GlobalVarRef{Span: p.span(start), Name: t.Val}
@@ -327,6 +331,9 @@ func (p *parser) parsePrimary() ast.Expr {
 	case lexer.QuotedIdent:
 		return p.parseNameExpr()
 	case lexer.Ident:
+		if p.peek(1).Kind == lexer.DoubleColon && !t.Kw.Reserved() {
+			return p.methodChain(p.staticMethodCall(), start)
+		}
 		switch t.Kw {
 		case lexer.KwNull:
 			p.advance()
@@ -335,10 +342,10 @@ func (p *parser) parsePrimary() ast.Expr {
 			return p.parseCase()
 		case lexer.KwCast, lexer.KwTryCast:
 			if p.peek(1).Kind == lexer.LParen {
-				return p.parseCast()
+				return p.methodChain(p.parseCast(), start)
 			}
 		case lexer.KwConvert, lexer.KwTryConvert:
-			return p.parseConvert()
+			return p.methodChain(p.parseConvert(), start)
 		case lexer.KwParse, lexer.KwTryParse:
 			if p.peek(1).Kind == lexer.LParen {
 				return p.parseParseFn()
@@ -413,7 +420,10 @@ func (p *parser) parseNameExpr() ast.Expr {
 		if n > 4 {
 			p.fail()
 		}
-		return p.parseCall(start, p.makeName(start, parts[:n]))
+		if n == 1 && !parts[0].Quoted && equalFold(parts[0].Name, "TRIM") {
+			return p.parseTrim(start, p.makeName(start, parts[:n]))
+		}
+		return p.methodChain(p.parseCall(start, p.makeName(start, parts[:n])), start)
 	}
 	c := &ast.ColumnRef{Name: parts[n-1]}
 	if n > 1 {

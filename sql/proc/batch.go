@@ -56,6 +56,9 @@ const (
 type stmtError struct {
 	e    *msgs.Error
 	kind errKind
+	// pre are messages SQL Server sends before e for the same failure
+	// (1785 before 1750 "Could not create constraint or index").
+	pre []*msgs.Error
 }
 
 func stmtErr(e *msgs.Error) *stmtError { return &stmtError{e: e, kind: classify(e)} }
@@ -84,7 +87,7 @@ func (s *Session) ExecBatch(ctx context.Context, text string, w result.Writer) e
 	if err != nil {
 		return s.reportParse(err, w)
 	}
-	if v := s.srv.cat.Version(); !e.Checked(v) {
+	if v := s.cat().Version(); !e.Checked(v) {
 		if m := s.precheck(e.Stmts); m != nil {
 			// A compile error ends the batch before anything runs.
 			_, err := s.fail(&stmtError{e: m, kind: errBatch}, m.Line, w, &runCtx{}, result.CmdNone)
@@ -282,8 +285,19 @@ func (s *Session) atomic(ctx context.Context, st ast.Node, w result.Writer, rc *
 	s.tx.temp.SetContext(ctx)
 	s.tx.main.RefreshSnapshot()
 	s.tx.temp.RefreshSnapshot()
+	if err := s.catalogStmtStart(st); err != nil { // catalog_txn.go
+		return nil, err
+	}
 	sp := s.stmtSavepoint()
+	tvm := s.tableVarStmtStart()
+	prevWarn := s.warnInto(w, line, rc) // arith_warn.go
+	ddl := s.ddlEvents(st)              // ddl_trigger.go
 	serr, err := s.exec(ctx, st, w, rc)
+	s.warn = prevWarn
+	if ddl != nil && serr == nil && err == nil {
+		serr, err = s.fireDDLTriggers(ctx, st, ddl, w, rc)
+	}
+	s.tableVarStmtEnd(tvm, serr != nil || err != nil) // tablevar_store.go
 	if auto && s.tx != nil && s.tx.explicit {
 		// The statement (EXEC of a procedure with BEGIN TRAN) opened an
 		// explicit transaction: it outlives the statement (266 reports it).
@@ -307,6 +321,7 @@ func (s *Session) atomic(ctx context.Context, st ast.Node, w result.Writer, rc *
 			return nil, err
 		}
 	}
+	s.arithAbort(serr) // arith_warn.go
 	if serr != nil {
 		// The rollback ENVCHANGE follows the error message on the wire.
 		var rolledBack uint64
@@ -369,6 +384,13 @@ func (s *Session) fail(serr *stmtError, line int32, w result.Writer, rc *runCtx,
 			s.tx.doomed = true
 		}
 		return &signal{kind: sigCatch, err: e}, nil
+	}
+	for _, p := range serr.pre {
+		p.Line, p.Server, p.Proc = e.Line, e.Server, e.Proc
+		s.localize(p)
+		if err := w.Message(p); err != nil {
+			return nil, err
+		}
 	}
 	if err := w.Message(e); err != nil {
 		return nil, err

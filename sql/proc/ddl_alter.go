@@ -71,7 +71,7 @@ func (s *Session) alterTable(ctx context.Context, x *ast.AlterTableStmt, w resul
 	case ast.AlterTableAdd:
 		nOld := len(def.Columns)
 		if len(x.Columns) > 0 {
-			add, serr := s.buildTableDef(o.Name, x.Columns, nil, nil, rc)
+			add, serr := s.buildTableDefOver(def, o.Name, x.Columns, nil, nil, rc)
 			if serr != nil {
 				return serr, nil
 			}
@@ -188,7 +188,7 @@ func (s *Session) alterTable(ctx context.Context, x *ast.AlterTableStmt, w resul
 				}); serr != nil {
 					return serr, nil
 				}
-				o = s.srv.cat.ObjectByID(s.srv.cat.DatabaseByID(db), o.ID)
+				o = s.cat().ObjectByID(s.cat().DatabaseByID(db), o.ID)
 				if o == nil {
 					o = &catalog.Object{}
 				}

@@ -31,7 +31,7 @@ func (s *Session) objectByText(text string) *catalog.Object {
 	if strings.HasPrefix(strings.ToLower(name.Database.Name), "tempdb") && strings.HasPrefix(name.Name.Name, "#") {
 		name.Database.Name = ""
 	}
-	if name.Database.Name != "" && s.srv.cat.Database(name.Database.Name) == nil {
+	if name.Database.Name != "" && s.cat().Database(name.Database.Name) == nil {
 		return nil
 	}
 	b, _ := s.binder(0)
@@ -88,11 +88,11 @@ func (s *Session) replaceTable(db int32, o *catalog.Object, def *catalog.Table) 
 		o.Table = def
 		return nil
 	}
-	d := s.srv.cat.DatabaseByID(db)
+	d := s.cat().DatabaseByID(db)
 	no := *o
 	no.Table = def
 	s.tx.ddl = true
-	if err := s.srv.cat.PutObject(s.tx.main, d, &no); err != nil {
+	if err := s.cat().PutObject(s.tx.main, d, &no); err != nil {
 		return stmtErr(storageError(err))
 	}
 	return nil
@@ -265,7 +265,7 @@ func (s *Session) dropStmt(ctx context.Context, x *ast.DropStmt, w result.Writer
 		s.tx.ddl = true
 		err := s.dropTableTriggers(db, o)
 		if err == nil {
-			err = s.srv.cat.DeleteObject(s.tx.main, s.srv.cat.DatabaseByID(db), o)
+			err = s.cat().DeleteObject(s.tx.main, s.cat().DatabaseByID(db), o)
 		}
 		s.srv.ddlMu.Unlock()
 		s.srv.counters.Forget(db, o.ID)
@@ -278,11 +278,11 @@ func (s *Session) dropStmt(ctx context.Context, x *ast.DropStmt, w result.Writer
 
 // referencingFK names a foreign key of another table referencing o.
 func (s *Session) referencingFK(db int32, o *catalog.Object) string {
-	d := s.srv.cat.DatabaseByID(db)
+	d := s.cat().DatabaseByID(db)
 	if d == nil {
 		return ""
 	}
-	for _, other := range s.srv.cat.Objects(d) {
+	for _, other := range s.cat().Objects(d) {
 		if other.Kind != catalog.KindTable || other.ID == o.ID {
 			continue
 		}
@@ -346,11 +346,11 @@ func (s *Session) putModule(name *ast.ObjectName, kind catalog.ObjectKind, alter
 	d := s.db
 	schema := name.Schema.Name
 	if schema == "" {
-		schema = "dbo"
+		schema = s.defaultSchema(d) // default_schema.go
 	}
 	s.srv.ddlMu.Lock()
 	defer s.srv.ddlMu.Unlock()
-	old := s.srv.cat.Object(d, schema, name.Name.Name)
+	old := s.cat().Object(d, schema, name.Name.Name)
 	var o *catalog.Object
 	switch {
 	case old != nil && !alter && !orAlter:
@@ -364,7 +364,7 @@ func (s *Session) putModule(name *ast.ObjectName, kind catalog.ObjectKind, alter
 		c := *old
 		o = &c
 	default:
-		id, err := s.srv.cat.AllocObjectID(s.tx.main, d)
+		id, err := s.cat().AllocObjectID(s.tx.main, d)
 		if err != nil {
 			return asStmtErr(err)
 		}
@@ -372,7 +372,7 @@ func (s *Session) putModule(name *ast.ObjectName, kind catalog.ObjectKind, alter
 	}
 	fill(o)
 	s.tx.ddl = true
-	if err := s.srv.cat.PutObject(s.tx.main, d, o); err != nil {
+	if err := s.cat().PutObject(s.tx.main, d, o); err != nil {
 		return asStmtErr(err)
 	}
 	return nil, w.Done(result.Done{Cmd: result.CmdDDL, InProc: rc.inProc})
@@ -384,7 +384,7 @@ func (s *Session) createDatabase(ctx context.Context, x *ast.CreateDatabaseStmt,
 	}
 	s.srv.ddlMu.Lock()
 	defer s.srv.ddlMu.Unlock()
-	if s.srv.cat.Database(x.Name.Name) != nil {
+	if s.cat().Database(x.Name.Name) != nil {
 		return msgErr(1801, x.Name.Name), nil
 	}
 	coll := x.Collation
@@ -396,7 +396,7 @@ func (s *Session) createDatabase(ctx context.Context, x *ast.CreateDatabaseStmt,
 		coll = cdesc.Name
 	}
 	s.tx.ddl = true
-	if _, err := s.srv.cat.CreateDatabase(s.tx.main, x.Name.Name, coll); err != nil {
+	if _, err := s.cat().CreateDatabase(s.tx.main, x.Name.Name, coll); err != nil {
 		return asStmtErr(err)
 	}
 	return nil, w.Done(result.Done{Cmd: result.CmdDDL, InProc: rc.inProc})
@@ -406,7 +406,7 @@ func (s *Session) dropDatabase(name string, ifExists bool) *stmtError {
 	if s.tx.explicit {
 		return msgErr(226, "DROP DATABASE")
 	}
-	d := s.srv.cat.Database(name)
+	d := s.cat().Database(name)
 	if d == nil {
 		if ifExists {
 			return nil
@@ -422,7 +422,7 @@ func (s *Session) dropDatabase(name string, ifExists bool) *stmtError {
 	s.srv.ddlMu.Lock()
 	defer s.srv.ddlMu.Unlock()
 	s.tx.ddl = true
-	if err := s.srv.cat.DropDatabase(s.tx.main, d); err != nil {
+	if err := s.cat().DropDatabase(s.tx.main, d); err != nil {
 		serr, _ := asStmtErr(err)
 		return serr
 	}
@@ -430,7 +430,7 @@ func (s *Session) dropDatabase(name string, ifExists bool) *stmtError {
 }
 
 func (s *Session) useStmt(x *ast.UseStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
-	d := s.srv.cat.Database(x.Database.Name)
+	d := s.cat().Database(x.Database.Name)
 	if d == nil {
 		return msgErr(911, x.Database.Name), nil
 	}

@@ -35,27 +35,27 @@ func (s *Session) newTable(ctx context.Context, name *ast.ObjectName, def *catal
 	}
 	d := s.db
 	if name.Database.Name != "" {
-		if d = s.srv.cat.Database(name.Database.Name); d == nil {
+		if d = s.cat().Database(name.Database.Name); d == nil {
 			return 0, nil, msgErr(911, name.Database.Name)
 		}
 	}
 	schema := name.Schema.Name
 	if schema == "" {
-		schema = "dbo"
+		schema = s.defaultSchema(d) // default_schema.go
 	}
 	if _, ok := d.SchemaID(schema); !ok {
 		return 0, nil, msgErr(2760, schema)
 	}
 	s.srv.ddlMu.Lock()
 	defer s.srv.ddlMu.Unlock()
-	if s.srv.cat.Object(d, schema, name.Name.Name) != nil {
+	if s.cat().Object(d, schema, name.Name.Name) != nil {
 		return 0, nil, msgErr(2714, name.Name.Name)
 	}
 	txn := s.tx.main
 	if d.ID == catalog.TempDBID {
 		txn = s.tx.temp
 	}
-	id, err := s.srv.cat.AllocObjectID(s.tx.main, d)
+	id, err := s.cat().AllocObjectID(s.tx.main, d)
 	if err != nil {
 		return 0, nil, stmtErr(storageError(err))
 	}
@@ -66,7 +66,7 @@ func (s *Session) newTable(ctx context.Context, name *ast.ObjectName, def *catal
 	}
 	o := &catalog.Object{ID: id, Schema: schemaName(d, schema), Name: name.Name.Name, Kind: catalog.KindTable, Table: def}
 	s.tx.ddl = true
-	if err := s.srv.cat.PutObject(s.tx.main, d, o); err != nil {
+	if err := s.cat().PutObject(s.tx.main, d, o); err != nil {
 		return 0, nil, stmtErr(storageError(err))
 	}
 	_ = txn
@@ -83,6 +83,13 @@ func schemaName(d *catalog.Database, schema string) string {
 // buildTableDef turns column definitions and constraints into a table
 // definition.
 func (s *Session) buildTableDef(tableName string, cols []*ast.ColumnDef, cons []*ast.Constraint, idxs []*ast.InlineIndex, rc *runCtx) (*catalog.Table, *stmtError) {
+	return s.buildTableDefOver(nil, tableName, cols, cons, idxs, rc)
+}
+
+// buildTableDefOver builds the definition of new columns; base is the
+// existing table they are added to (ALTER TABLE ADD), whose columns their
+// computed expressions may use.
+func (s *Session) buildTableDefOver(base *catalog.Table, tableName string, cols []*ast.ColumnDef, cons []*ast.Constraint, idxs []*ast.InlineIndex, rc *runCtx) (*catalog.Table, *stmtError) {
 	def := &catalog.Table{NextIndexID: 2}
 	b, _ := s.binder(0)
 	var serr *stmtError
@@ -174,6 +181,9 @@ func (s *Session) buildTableDef(tableName string, cols []*ast.ColumnDef, cons []
 		}
 	}()
 	if serr != nil {
+		return nil, serr
+	}
+	if serr := s.typeComputedColumns(def, base, tableName); serr != nil {
 		return nil, serr
 	}
 	for _, c := range cons {
@@ -346,6 +356,10 @@ func (s *Session) addConstraint(def *catalog.Table, tableName string, c *ast.Con
 		}
 		if len(fk.RefColumns) != len(fk.Columns) {
 			return msgErr(8139, fk.Name, ref.Name)
+		}
+		fk.OnDelete, fk.OnUpdate = refActionName(c.OnDelete), refActionName(c.OnUpdate)
+		if e := s.checkRefActions(def, tableName, &fk); e != nil {
+			return e
 		}
 		def.ForeignKeys = append(def.ForeignKeys, fk)
 	}

@@ -60,7 +60,7 @@ func tableCols(o *catalog.Object, alias string) []sem.Column {
 }
 
 func (t *dmlTarget) fullName(s *Session) string {
-	d := s.srv.cat.DatabaseByID(t.db)
+	d := s.cat().DatabaseByID(t.db)
 	return nameOf(d) + "." + t.obj.Schema + "." + t.obj.Name
 }
 
@@ -71,6 +71,9 @@ type rowChecker struct {
 	t      *dmlTarget
 	verb   string // INSERT / UPDATE
 	checks []sem.Expr
+	// computed are the table's computed columns, filled in before the
+	// other checks (computed.go).
+	computed []computedCol
 }
 
 func (s *Session) newChecker(t *dmlTarget, verb string) (*rowChecker, *stmtError) {
@@ -87,10 +90,16 @@ func (s *Session) newChecker(t *dmlTarget, verb string) (*rowChecker, *stmtError
 		}
 		rc.checks = append(rc.checks, x)
 	}
+	if serr := rc.bindComputed(); serr != nil {
+		return nil, serr
+	}
 	return rc, nil
 }
 
 func (rc *rowChecker) check(c *exec.Ctx, row []types.Value) *msgs.Error {
+	if e := rc.fillComputed(c, row); e != nil {
+		return e
+	}
 	def := rc.t.obj.Table
 	for i, col := range def.Columns {
 		v := &row[i]
@@ -128,7 +137,7 @@ func (rc *rowChecker) check(c *exec.Ctx, row []types.Value) *msgs.Error {
 		if v.K != types.KindNull && v.I == 0 {
 			name := def.Checks[i].Name
 			a, b, c := colPart(checkColumn(def, def.Checks[i].Expr))
-			return msgs.New(547, rc.verb, "CHECK", name, nameOf(rc.s.srv.cat.DatabaseByID(rc.t.db)), rc.t.obj.Schema+"."+rc.t.obj.Name, a, b, c)
+			return msgs.New(547, rc.verb, "CHECK", name, nameOf(rc.s.cat().DatabaseByID(rc.t.db)), rc.t.obj.Schema+"."+rc.t.obj.Name, a, b, c)
 		}
 	}
 	for _, fk := range def.ForeignKeys {
@@ -174,8 +183,8 @@ func (rc *rowChecker) checkFK(c *exec.Ctx, fk *catalog.ForeignKey, row []types.V
 		}
 		vals[i] = row[ci]
 	}
-	d := rc.s.srv.cat.DatabaseByID(rc.t.db)
-	ref := rc.s.srv.cat.ObjectByID(d, fk.RefObject)
+	d := rc.s.cat().DatabaseByID(rc.t.db)
+	ref := rc.s.cat().ObjectByID(d, fk.RefObject)
 	if ref == nil {
 		return nil
 	}
@@ -222,53 +231,6 @@ func (rc *rowChecker) checkFK(c *exec.Ctx, fk *catalog.ForeignKey, row []types.V
 		}
 		a, b, c := colPart(col)
 		return msgs.New(547, rc.verb, "FOREIGN KEY", fk.Name, d.Name, ref.Schema+"."+ref.Name, a, b, c)
-	}
-	return nil
-}
-
-// referencedBy checks that no row of another table references row (DELETE
-// and key UPDATE of a parent).
-func (s *Session) referencedBy(c *exec.Ctx, t *dmlTarget, row []types.Value, verb string) *msgs.Error {
-	d := s.srv.cat.DatabaseByID(t.db)
-	if d == nil || t.obj.ID < 0 {
-		return nil
-	}
-	for _, other := range s.srv.cat.Objects(d) {
-		if other.Kind != catalog.KindTable {
-			continue
-		}
-		for _, fk := range other.Table.ForeignKeys {
-			if fk.RefObject != t.obj.ID || fk.Disabled {
-				continue
-			}
-			ot := c.TableFor(t.db, other)
-			hit := false
-			err := ot.Scan(func(_ []byte, orow []types.Value) error {
-				for i, ci := range fk.Columns {
-					a, b := orow[ci], row[fk.RefColumns[i]]
-					if a.K == types.KindNull || b.K == types.KindNull {
-						return nil
-					}
-					cb, cerr := exec.Convert(b, t.obj.Table.Columns[fk.RefColumns[i]].Type, other.Table.Columns[ci].Type)
-					if cerr != nil || exec.Compare(a, cb, other.Table.Columns[ci].Type) != 0 {
-						return nil
-					}
-				}
-				hit = true
-				return errFound
-			})
-			if err != nil && err != errFound {
-				return msgs.New(8180)
-			}
-			if hit {
-				col := ""
-				if len(fk.Columns) == 1 {
-					col = other.Table.Columns[fk.Columns[0]].Name
-				}
-				a, b, c := colPart(col)
-				return msgs.New(547, verb, "REFERENCE", fk.Name, d.Name, other.Schema+"."+other.Name, a, b, c)
-			}
-		}
 	}
 	return nil
 }

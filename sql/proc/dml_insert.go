@@ -111,6 +111,9 @@ func (s *Session) insertStmt(ctx context.Context, x *ast.InsertStmt, w result.Wr
 			if i < 0 {
 				return msgErr(207, c.Name), nil
 			}
+			if def.Columns[i].Computed != "" {
+				return msgErr(271, def.Columns[i].Name), nil
+			}
 			targets = append(targets, i)
 		}
 	} else {

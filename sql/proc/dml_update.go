@@ -141,6 +141,9 @@ func (s *Session) updateStmt(ctx context.Context, x *ast.UpdateStmt, w result.Wr
 		if def.Columns[col].Identity != nil {
 			return msgErr(8102, def.Columns[col].Name), nil
 		}
+		if def.Columns[col].Computed != "" {
+			return msgErr(271, def.Columns[col].Name), nil
+		}
 		sets[i].col = col
 	}
 	chk, serr := s.newChecker(t, "UPDATE")
@@ -158,6 +161,7 @@ func (s *Session) updateStmt(ctx context.Context, x *ast.UpdateStmt, w result.Wr
 	c := s.execCtx(ctx)
 	tbl := c.TableFor(t.db, t.obj)
 	trg := s.triggers(t, "UPDATE")
+	cs := newCascadeState(x.Span.Line)
 	if trg != nil {
 		var cols []int
 		for _, st := range sets {
@@ -171,6 +175,15 @@ func (s *Session) updateStmt(ctx context.Context, x *ast.UpdateStmt, w result.Wr
 			keyCols[ic.Column] = true
 		}
 	}
+	// An update of a unique key over several rows is set-based in SQL
+	// Server (SET id = id + 1 succeeds): old versions all go first, new
+	// ones are stored after the loop.
+	setCols := make([]int, len(sets))
+	for i, st := range sets {
+		setCols[i] = st.col
+	}
+	deferKeys := len(rows) > 1 && setsUniqueKey(def, setCols)
+	var pending []pendingRow
 	for _, r := range rows {
 		// Re-read under an update lock: the row may have changed since the
 		// statement's snapshot.
@@ -223,18 +236,25 @@ func (s *Session) updateStmt(ctx context.Context, x *ast.UpdateStmt, w result.Wr
 		}
 		for col := range keyCols {
 			if nrow[col].K != cur[col].K || (nrow[col].K != types.KindNull && exec.Compare(nrow[col], cur[col], def.Columns[col].Type) != 0) {
-				if e := s.referencedBy(c, t, cur, "UPDATE"); e != nil {
+				if e := s.referencedBy(c, t, cur, nrow, "UPDATE", cs); e != nil {
 					return stmtErr(e), nil
 				}
 				break
 			}
 		}
-		m, err := tbl.Update(s.srv.counters, r.key, cur, nrow)
-		if err != nil {
-			return asStmtErr(err)
-		}
-		if m != nil {
-			return stmtErr(m), nil
+		if deferKeys {
+			if err := tbl.Delete(r.key, cur); err != nil {
+				return asStmtErr(err)
+			}
+			pending = append(pending, pendingRow{key: r.key, row: nrow})
+		} else {
+			m, err := tbl.Update(s.srv.counters, r.key, cur, nrow)
+			if err != nil {
+				return asStmtErr(err)
+			}
+			if m != nil {
+				return stmtErr(m), nil
+			}
 		}
 		trg.add(nrow, cur)
 		if out != nil {
@@ -248,7 +268,19 @@ func (s *Session) updateStmt(ctx context.Context, x *ast.UpdateStmt, w result.Wr
 			}
 		}
 	}
+	for _, p := range pending {
+		m, err := tbl.Reinsert(s.srv.counters, p.key, p.row)
+		if err != nil {
+			return asStmtErr(err)
+		}
+		if m != nil {
+			return stmtErr(m), nil
+		}
+	}
 	if serr, err := trg.fire(ctx, w, rc); serr != nil || err != nil {
+		return serr, err
+	}
+	if serr, err := cs.fire(ctx, w, rc); serr != nil || err != nil {
 		return serr, err
 	}
 	if serr, err := s.flushOutputInto(ctx, into, rc); serr != nil || err != nil {
@@ -316,6 +348,7 @@ func (s *Session) deleteStmt(ctx context.Context, x *ast.DeleteStmt, w result.Wr
 	c := s.execCtx(ctx)
 	tbl := c.TableFor(t.db, t.obj)
 	trg := s.triggers(t, "DELETE")
+	cs := newCascadeState(x.Span.Line)
 	var n int64
 	for _, r := range rows {
 		cur, ok, err := tbl.GetForUpdate(r.key)
@@ -330,7 +363,7 @@ func (s *Session) deleteStmt(ctx context.Context, x *ast.DeleteStmt, w result.Wr
 			n++
 			continue
 		}
-		if e := s.referencedBy(c, t, cur, "DELETE"); e != nil {
+		if e := s.referencedBy(c, t, cur, nil, "DELETE", cs); e != nil {
 			return stmtErr(e), nil
 		}
 		if err := tbl.Delete(r.key, cur); err != nil {
@@ -350,6 +383,9 @@ func (s *Session) deleteStmt(ctx context.Context, x *ast.DeleteStmt, w result.Wr
 		}
 	}
 	if serr, err := trg.fire(ctx, w, rc); serr != nil || err != nil {
+		return serr, err
+	}
+	if serr, err := cs.fire(ctx, w, rc); serr != nil || err != nil {
 		return serr, err
 	}
 	if serr, err := s.flushOutputInto(ctx, into, rc); serr != nil || err != nil {
@@ -420,4 +456,27 @@ func (s *Session) viewTarget(nt *ast.NamedTable, where ast.Expr) (ast.TableExpr,
 		}
 	}
 	return t, w, true
+}
+
+type pendingRow struct {
+	key []byte
+	row []types.Value
+}
+
+// setsUniqueKey reports whether an UPDATE assigns a column of a unique
+// index (PRIMARY KEY, UNIQUE).
+func setsUniqueKey(def *catalog.Table, cols []int) bool {
+	for _, ix := range def.Indexes {
+		if !ix.Unique {
+			continue
+		}
+		for _, ic := range ix.Columns {
+			for _, c := range cols {
+				if c == ic.Column {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -17,7 +17,7 @@ type bindEnv struct {
 	private bool
 }
 
-func (e *bindEnv) Catalog() *catalog.Catalog    { return e.s.srv.cat }
+func (e *bindEnv) Catalog() *catalog.Catalog    { return e.s.cat() }
 func (e *bindEnv) CurrentDB() *catalog.Database { return e.s.db }
 func (e *bindEnv) TempTable(name string) *catalog.Object {
 	e.private = true

@@ -14,10 +14,12 @@ import (
 
 // execCtx builds the executor context for one statement.
 func (s *Session) execCtx(ctx context.Context) *exec.Ctx {
-	c := &exec.Ctx{Go: ctx, Cat: s.srv.cat, Opts: &s.opts, Sess: s, Vars: s.frame.vals, Counters: s.srv.counters}
+	c := &exec.Ctx{Go: ctx, Cat: s.cat(), Opts: &s.opts, Sess: s, Vars: s.frame.vals, Counters: s.srv.counters}
 	if s.tx != nil {
 		c.Main, c.Temp = s.tx.main, s.tx.temp
 	}
+	c.TableVarTxn = s.tv.txnFunc(s)
+	c.Warn = s.arithWarning // arith_warn.go
 	return c
 }
 

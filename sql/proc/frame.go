@@ -59,6 +59,18 @@ func (s *Session) releaseFrame(f *frame) {
 	if len(f.tables) == 0 {
 		return
 	}
+	others := false
+	for _, o := range f.tables {
+		if o.TableVar {
+			s.deleteTableVar(o) // tablevar_store.go
+		} else {
+			others = true
+		}
+	}
+	s.commitTableVars()
+	if !others {
+		return
+	}
 	txn := (storageTxn)(nil)
 	own := false
 	if s.tx != nil {
@@ -71,6 +83,9 @@ func (s *Session) releaseFrame(f *frame) {
 		txn, own = t, true
 	}
 	for _, o := range f.tables {
+		if o.TableVar {
+			continue
+		}
 		p := catalog.TablePrefix(catalog.TempDBID, o.ID)
 		catalog.DeleteRange(txn, p, catalog.PrefixEnd(p))
 		s.srv.counters.Forget(catalog.TempDBID, o.ID)

@@ -198,6 +198,7 @@ func (s *Session) mergeStmt(ctx context.Context, x *ast.MergeStmt, w result.Writ
 	}
 	tbl := c.TableFor(t.db, t.obj)
 	trgIns, trgUpd, trgDel := s.triggers(t, "INSERT"), s.triggers(t, "UPDATE"), s.triggers(t, "DELETE")
+	mcs := newCascadeState(line)
 	var n int64
 	nullsT := make([]types.Value, nt0)
 	pick := func(match ast.MergeMatch, r []types.Value) (*mergeWhen, *msgs.Error) {
@@ -246,7 +247,7 @@ func (s *Session) mergeStmt(ctx context.Context, x *ast.MergeStmt, w result.Writ
 		}
 		switch bw.w.Action {
 		case ast.MergeDelete:
-			if e := s.referencedBy(c, t, cur, "DELETE"); e != nil {
+			if e := s.referencedBy(c, t, cur, nil, "DELETE", mcs); e != nil {
 				return stmtErr(e), nil
 			}
 			if err := tbl.Delete(tr.key, cur); err != nil {
@@ -388,6 +389,9 @@ func (s *Session) mergeStmt(ctx context.Context, x *ast.MergeStmt, w result.Writ
 		if serr, err := tc.fire(ctx, w, rc); serr != nil || err != nil {
 			return serr, err
 		}
+	}
+	if serr, err := mcs.fire(ctx, w, rc); serr != nil || err != nil {
+		return serr, err
 	}
 	var o *output
 	if out != nil {

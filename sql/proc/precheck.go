@@ -36,7 +36,7 @@ func (s *Session) precheck(stmts []ast.Stmt) *msgs.Error {
 		for _, st := range list {
 			switch x := st.(type) {
 			case *ast.UseStmt:
-				d := s.srv.cat.Database(x.Database.Name)
+				d := s.cat().Database(x.Database.Name)
 				if d == nil {
 					return nil, false // the USE fails at run time; stop here
 				}

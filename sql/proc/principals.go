@@ -25,7 +25,7 @@ func (s *Session) createLogin(ctx context.Context, x *ast.CreateLoginStmt, w res
 	if x.Hashed {
 		return msgErr(40517, "HASHED"), nil
 	}
-	old := s.srv.cat.Login(name)
+	old := s.cat().Login(name)
 	var l catalog.Login
 	switch {
 	case x.Alter && old == nil:
@@ -75,7 +75,7 @@ func (s *Session) createLogin(ctx context.Context, x *ast.CreateLoginStmt, w res
 	if x.Disable {
 		l.Disabled = true
 	}
-	err := s.sysWrite(ctx, func(txn storage.Txn) error { return s.srv.cat.PutLogin(txn, &l) })
+	err := s.sysWrite(ctx, func(txn storage.Txn) error { return s.cat().PutLogin(txn, &l) })
 	if serr := goErr(err); serr != nil {
 		return serr, nil
 	}
@@ -98,27 +98,25 @@ func (s *Session) createUser(ctx context.Context, x *ast.CreateUserStmt, w resul
 		if u.Login == "" {
 			u.Login = name
 		}
-		if s.srv.cat.Login(u.Login) == nil {
+		if s.cat().Login(u.Login) == nil {
 			return msgErr(15007, u.Login), nil
 		}
 	}
-	if s.srv.cat.DBUser(s.db, name) != nil || strings.EqualFold(name, "dbo") || strings.EqualFold(name, "guest") {
+	if s.cat().DBUser(s.db, name) != nil || strings.EqualFold(name, "dbo") || strings.EqualFold(name, "guest") {
 		return msgErr(15023, name), nil
 	}
-	if snap := s.srv.cat.Security(s.db); snap.Role(name) != nil { // security_stmts.go
+	if snap := s.cat().Security(s.db); snap.Role(name) != nil { // security_stmts.go
 		return msgErr(15023, name), nil
 	} else if u.Login != "" && snap.UserForLogin(u.Login) != nil {
 		return msgErr(15063), nil
 	}
 	for _, o := range x.Options {
 		if strings.EqualFold(o.Name, "DEFAULT_SCHEMA") {
-			if cr, ok := o.Value.(*ast.ColumnRef); ok {
-				u.DefaultSchema = cr.Name.Name
-			}
+			u.DefaultSchema = optionWord(o.Value) // default_schema.go
 		}
 	}
 	err := s.sysWrite(ctx, func(txn storage.Txn) error {
-		_, err := s.srv.cat.AddDBUser(txn, s.db, u)
+		_, err := s.cat().AddDBUser(txn, s.db, u)
 		return err
 	})
 	if serr := goErr(err); serr != nil {
@@ -131,7 +129,7 @@ func (s *Session) createUser(ctx context.Context, x *ast.CreateUserStmt, w resul
 func (s *Session) dropPrincipal(ctx context.Context, kind ast.ObjectKind, n *ast.ObjectName, ifExists bool) *stmtError {
 	name := n.Name.Name
 	if kind == ast.ObjLogin {
-		l := s.srv.cat.Login(name)
+		l := s.cat().Login(name)
 		if l == nil {
 			if ifExists {
 				return nil
@@ -142,18 +140,18 @@ func (s *Session) dropPrincipal(ctx context.Context, kind ast.ObjectKind, n *ast
 			return stmtErr(&msgs.Error{Number: 15405, Severity: 11, State: 1,
 				Text: "Cannot use the special principal 'sa'."})
 		}
-		return goErr(s.sysWrite(ctx, func(txn storage.Txn) error { return s.srv.cat.DropLogin(txn, l.Name) }))
+		return goErr(s.sysWrite(ctx, func(txn storage.Txn) error { return s.cat().DropLogin(txn, l.Name) }))
 	}
 	if serr, done := s.dropDBPrincipal(ctx, kind, name, ifExists); done { // security_stmts.go
 		return serr
 	}
-	if s.srv.cat.DBUser(s.db, name) == nil {
+	if s.cat().DBUser(s.db, name) == nil {
 		if ifExists {
 			return nil
 		}
 		return msgErr(15151, "drop", "user", name)
 	}
-	return goErr(s.sysWrite(ctx, func(txn storage.Txn) error { return s.srv.cat.DropDBUser(txn, s.db, name) }))
+	return goErr(s.sysWrite(ctx, func(txn storage.Txn) error { return s.cat().DropDBUser(txn, s.db, name) }))
 }
 
 // evalString evaluates a constant string expression (a password, an

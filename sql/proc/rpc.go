@@ -387,7 +387,14 @@ func (s *Session) callProc(ctx context.Context, o *catalog.Object, args []procAr
 	s.nestLevel++
 	savedIdent := s.scopeIdent
 	s.scopeIdent = types.Null
+	restoreSec, serr := s.moduleExecuteAs(cp.Options, s.db) // module_execas.go
+	if serr != nil {
+		s.scopeIdent = savedIdent
+		s.nestLevel--
+		return 0, nil, nil, serr, nil
+	}
 	sig, gerr := s.run(ctx, cp.Body, w, rc)
+	restoreSec()
 	s.scopeIdent = savedIdent
 	s.nestLevel--
 	if gerr != nil {

@@ -47,7 +47,7 @@ const maxDefCache = 64
 // prepared in place); the others are only read, so the cached slice is
 // shared.
 func (s *Session) paramDefsCached(text string) ([]paramDef, *msgs.Error) {
-	version := s.srv.cat.Version()
+	version := s.cat().Version()
 	if c := s.defCache[text]; c != nil && c.db == s.db.ID && c.version == version {
 		return c.defs, nil
 	}

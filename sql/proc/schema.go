@@ -18,7 +18,7 @@ func (s *Session) createSchema(ctx context.Context, x *ast.CreateSchemaStmt, w r
 		return msgErr(2714, name), nil
 	}
 	err := s.sysWrite(ctx, func(txn storage.Txn) error {
-		_, err := s.srv.cat.AddSchema(txn, s.db, name)
+		_, err := s.cat().AddSchema(txn, s.db, name)
 		return err
 	})
 	if serr := goErr(err); serr != nil {
@@ -50,17 +50,17 @@ func (s *Session) dropSchema(ctx context.Context, n *ast.ObjectName, ifExists bo
 		return stmtErr(&msgs.Error{Number: 3708, Severity: 16, State: 1,
 			Text: "Cannot drop the schema '" + name + "' because it is a system schema."})
 	}
-	for _, o := range s.srv.cat.Objects(s.db) {
+	for _, o := range s.cat().Objects(s.db) {
 		if strings.EqualFold(o.Schema, name) {
 			return stmtErr(referencedBy(name, o.Name))
 		}
 	}
-	for _, t := range s.srv.cat.AliasTypes(s.db) {
+	for _, t := range s.cat().AliasTypes(s.db) {
 		if strings.EqualFold(t.Schema, name) {
 			return stmtErr(referencedBy(name, t.Name))
 		}
 	}
-	return goErr(s.sysWrite(ctx, func(txn storage.Txn) error { return s.srv.cat.DropSchema(txn, s.db, name) }))
+	return goErr(s.sysWrite(ctx, func(txn storage.Txn) error { return s.cat().DropSchema(txn, s.db, name) }))
 }
 
 // referencedBy is Msg 3729.

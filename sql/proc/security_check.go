@@ -139,7 +139,7 @@ func (s *Session) checkCreate(perm, schema, _ string) *stmtError {
 		return msgErr(262, perm, s.db.Name)
 	}
 	if schema == "" {
-		schema = "dbo"
+		schema = s.defaultSchema(s.db) // default_schema.go
 	}
 	if perm != "CREATE SCHEMA" && !x.schemaPerm(schema, "ALTER") {
 		return stmtErr(msgs.New(2760, schema))

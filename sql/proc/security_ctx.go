@@ -41,7 +41,7 @@ func (s *Session) secSysAdmin() bool {
 	if s.sec.userDB != nil {
 		return false
 	}
-	l := s.srv.cat.Login(s.secLogin())
+	l := s.cat().Login(s.secLogin())
 	return l != nil && l.SysAdmin
 }
 
@@ -106,7 +106,7 @@ func (s *Session) HasDBAccess() bool {
 	if s.secFast() {
 		return true
 	}
-	snap := s.srv.cat.Security(s.db)
+	snap := s.cat().Security(s.db)
 	_, ok := s.dbUser(s.db, &snap)
 	return ok
 }
@@ -116,7 +116,7 @@ func (s *Session) currentUser() string {
 	if s.secFast() {
 		return "dbo"
 	}
-	snap := s.srv.cat.Security(s.db)
+	snap := s.cat().Security(s.db)
 	u, _ := s.dbUser(s.db, &snap)
 	return u
 }
@@ -182,7 +182,7 @@ type secSubject struct {
 // subject builds the permission subject for database d; ok=false when
 // the context has no user there.
 func (s *Session) subject(d *catalog.Database) (*secSubject, bool) {
-	snap := s.srv.cat.Security(d)
+	snap := s.cat().Security(d)
 	u, ok := s.dbUser(d, &snap)
 	if !ok {
 		return nil, false
@@ -298,7 +298,7 @@ func (s *Session) serverRole(role string) bool {
 	if s.sec.userDB != nil {
 		return strings.EqualFold(role, "public")
 	}
-	l := s.srv.cat.Login(s.secLogin())
+	l := s.cat().Login(s.secLogin())
 	return l != nil && (l.SysAdmin || l.InServerRole(role))
 }
 

@@ -13,7 +13,7 @@ func (s *Session) principalName(id int32) string {
 	if n := sysobj.PrincipalName(id); n != "" {
 		return n
 	}
-	snap := s.srv.cat.Security(s.db)
+	snap := s.cat().Security(s.db)
 	for _, u := range snap.Users {
 		if u.ID == id {
 			return u.Name
@@ -44,7 +44,7 @@ func (s *Session) securityFunc(name string, args []types.Value) types.Value {
 			return types.Null
 		}
 		if login, ok := str(1); ok {
-			l := s.srv.cat.Login(login)
+			l := s.cat().Login(login)
 			if l == nil {
 				return types.Null
 			}
@@ -95,7 +95,7 @@ func (s *Session) hasPermsByName(str func(int) (string, bool)) types.Value {
 	case "DATABASE":
 		d := s.db
 		if sec != "" {
-			d = s.srv.cat.Database(sec)
+			d = s.cat().Database(sec)
 		}
 		if d == nil {
 			return types.Null
@@ -127,7 +127,7 @@ func (s *Session) hasPermsByName(str func(int) (string, bool)) types.Value {
 		n := parseObjectName(sec)
 		d, o := s.lookupForPerm(n, 0)
 		if o == nil {
-			if _, _, found := sysobj.FindObject(s.srv.cat, s.db, n.Database.Name, n.Schema.Name, n.Name.Name); !found {
+			if _, _, found := sysobj.FindObject(s.cat(), s.db, n.Database.Name, n.Schema.Name, n.Name.Name); !found {
 				return types.Null
 			}
 			return intVal(b2i(perm == "SELECT" || perm == "ANY" || s.secFast()))

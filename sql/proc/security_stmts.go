@@ -62,14 +62,14 @@ func (s *Session) roleStmt(ctx context.Context, x *ast.CreateRoleStmt) *stmtErro
 		}
 		return s.setServerRole(ctx, name, member, add)
 	}
-	snap := s.srv.cat.Security(s.db)
+	snap := s.cat().Security(s.db)
 	if !x.Alter {
 		if _, exists := principalID(&snap, name); exists {
 			return msgErr(15023, name)
 		}
 		owner := x.Authorization.Name
 		return goErr(s.sysWrite(ctx, func(txn storage.Txn) error {
-			_, err := s.srv.cat.AddRole(txn, s.db, catalog.Role{Name: name, Owner: owner})
+			_, err := s.cat().AddRole(txn, s.db, catalog.Role{Name: name, Owner: owner})
 			return err
 		}))
 	}
@@ -107,7 +107,7 @@ func (s *Session) setDBRole(ctx context.Context, snap *catalog.SecSnapshot, role
 		role = strings.ToLower(role)
 	}
 	return goErr(s.sysWrite(ctx, func(txn storage.Txn) error {
-		_, err := s.srv.cat.SetRoleMember(txn, s.db, role, member, add)
+		_, err := s.cat().SetRoleMember(txn, s.db, role, member, add)
 		return err
 	}))
 }
@@ -117,7 +117,7 @@ func (s *Session) setServerRole(ctx context.Context, role, member string, add bo
 	if !isFixedServerRole(role) {
 		return msgErr(15151, "alter", "server role", role)
 	}
-	old := s.srv.cat.Login(member)
+	old := s.cat().Login(member)
 	if old == nil {
 		return msgErr(15151, "alter", "login", member)
 	}
@@ -139,7 +139,7 @@ func (s *Session) setServerRole(ctx context.Context, role, member string, add bo
 	} else if add {
 		l.ServerRoles = append(l.ServerRoles, strings.ToLower(role))
 	}
-	return goErr(s.sysWrite(ctx, func(txn storage.Txn) error { return s.srv.cat.PutLogin(txn, &l) }))
+	return goErr(s.sysWrite(ctx, func(txn storage.Txn) error { return s.cat().PutLogin(txn, &l) }))
 }
 
 // objectPermNames are what ALL stands for on a table or view.
@@ -171,7 +171,7 @@ func (s *Session) grantStmt(ctx context.Context, x *ast.GrantStmt) *stmtError {
 	default:
 		return msgErr(40517, "GRANT ON "+cls+"::")
 	}
-	snap := s.srv.cat.Security(s.db)
+	snap := s.cat().Security(s.db)
 	var grantees []string
 	for _, p := range x.Principals {
 		id, ok := principalID(&snap, p.Name)
@@ -240,7 +240,7 @@ func (s *Session) grantStmt(ctx context.Context, x *ast.GrantStmt) *stmtError {
 	return goErr(s.sysWrite(ctx, func(txn storage.Txn) error {
 		for _, g := range grantees {
 			for _, p := range perms {
-				if err := s.srv.cat.SetPerm(txn, s.db, catalog.Perm{Class: class, Major: major, Minor: p.minor,
+				if err := s.cat().SetPerm(txn, s.db, catalog.Perm{Class: class, Major: major, Minor: p.minor,
 					Grantee: g, Perm: p.perm, State: state, Grantor: grantor}, x.GrantOptionFor); err != nil {
 					return err
 				}
@@ -266,21 +266,21 @@ func (s *Session) executeAs(ctx context.Context, x *ast.ExecuteAsStmt) *stmtErro
 	}
 	frame := secFrame{login: s.sec.login, user: s.sec.user, userDB: s.sec.userDB, noRevert: x.NoRevert}
 	if x.Kind == "LOGIN" {
-		l := s.srv.cat.Login(name)
+		l := s.cat().Login(name)
 		if l == nil || !s.serverRole("sysadmin") && !strings.EqualFold(l.Name, s.secLogin()) {
 			return msgErr(15406, name)
 		}
 		s.sec.stack = append(s.sec.stack, frame)
 		s.sec.login, s.sec.user, s.sec.userDB = l.Name, "", nil
 		// The new context must be able to use the current database.
-		snap := s.srv.cat.Security(s.db)
+		snap := s.cat().Security(s.db)
 		if _, ok := s.dbUser(s.db, &snap); !ok {
 			s.sec.stack = s.sec.stack[:len(s.sec.stack)-1]
 			s.sec.login, s.sec.user, s.sec.userDB = frame.login, frame.user, frame.userDB
 			return msgErr(916, l.Name, s.db.Name)
 		}
 	} else {
-		snap := s.srv.cat.Security(s.db)
+		snap := s.cat().Security(s.db)
 		u := snap.User(name)
 		if u == nil {
 			return msgErr(15517, name)
@@ -316,7 +316,7 @@ func (s *Session) revert() {
 // alterUser runs ALTER USER name WITH DEFAULT_SCHEMA = s | NAME = n |
 // LOGIN = l.
 func (s *Session) alterUser(ctx context.Context, x *ast.CreateUserStmt) *stmtError {
-	old := s.srv.cat.DBUser(s.db, x.Name.Name)
+	old := s.cat().DBUser(s.db, x.Name.Name)
 	if old == nil {
 		return msgErr(15151, "alter", "user", x.Name.Name)
 	}
@@ -339,18 +339,18 @@ func (s *Session) alterUser(ctx context.Context, x *ast.CreateUserStmt) *stmtErr
 		case "DEFAULT_SCHEMA":
 			u.DefaultSchema = v
 		case "NAME":
-			if s.srv.cat.DBUser(s.db, v) != nil {
+			if s.cat().DBUser(s.db, v) != nil {
 				return msgErr(15023, v)
 			}
 			u.Name = v
 		case "LOGIN":
-			if s.srv.cat.Login(v) == nil {
+			if s.cat().Login(v) == nil {
 				return msgErr(15007, v)
 			}
 			u.Login = v
 		}
 	}
-	return goErr(s.sysWrite(ctx, func(txn storage.Txn) error { return s.srv.cat.AlterUser(txn, s.db, old.Name, u) }))
+	return goErr(s.sysWrite(ctx, func(txn storage.Txn) error { return s.cat().AlterUser(txn, s.db, old.Name, u) }))
 }
 
 // checkPasswordPolicy applies CHECK_POLICY = ON: at least 8 characters
@@ -384,7 +384,7 @@ func (s *Session) useAllowed(d *catalog.Database) *stmtError {
 	if s.secFast() {
 		return nil
 	}
-	snap := s.srv.cat.Security(d)
+	snap := s.cat().Security(d)
 	if _, ok := s.dbUser(d, &snap); !ok {
 		return msgErr(916, s.secLogin(), d.Name)
 	}
@@ -416,7 +416,7 @@ func (s *Session) loginPolicy(x *ast.CreateLoginStmt, l *catalog.Login, pw strin
 // memberships and permissions with it; done=false leaves DROP USER of an
 // unknown user to the caller.
 func (s *Session) dropDBPrincipal(ctx context.Context, kind ast.ObjectKind, name string, ifExists bool) (*stmtError, bool) {
-	snap := s.srv.cat.Security(s.db)
+	snap := s.cat().Security(s.db)
 	if id, fixed := fixedPrincipalIDs[strings.ToLower(name)]; fixed {
 		if kind == ast.ObjRole && id != 0 && id < 16384 || kind == ast.ObjUser && (id == 0 || id >= 16384) {
 			return msgErr(15151, "drop", map[bool]string{true: "role", false: "user"}[kind == ast.ObjRole], name), true
@@ -444,5 +444,5 @@ func (s *Session) dropDBPrincipal(ctx context.Context, kind ast.ObjectKind, name
 		}
 		name = u.Name
 	}
-	return goErr(s.sysWrite(ctx, func(txn storage.Txn) error { return s.srv.cat.DropPrincipal(txn, s.db, name) })), true
+	return goErr(s.sysWrite(ctx, func(txn storage.Txn) error { return s.cat().DropPrincipal(txn, s.db, name) })), true
 }

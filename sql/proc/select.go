@@ -22,9 +22,10 @@ type boundQuery struct {
 
 // bindQuery binds q, using the plan cache entry when possible.
 func (s *Session) bindQuery(q *ast.Query, key ast.Node, line int32, rc *runCtx) (*boundQuery, *stmtError) {
-	version := s.srv.cat.Version()
+	version := s.cat().Version()
 	sig := s.frame.sig.String()
 	st, cacheable := key.(ast.Stmt)
+	cacheable = cacheable && s.dboDefaultSchema() // names may resolve in the user's schema
 	if cacheable && rc.entry != nil {
 		if p, ok := rc.entry.Bound(st, version).(*boundQuery); ok && p.sig == sig {
 			return p, nil

@@ -261,11 +261,11 @@ func (s *Session) persistSeq(db, id int32, cur int64, started bool) {
 
 // nextValue hands out the next value of a sequence.
 func (s *Session) nextValue(db, id int32) (types.Value, *msgs.Error) {
-	d := s.srv.cat.DatabaseByID(db)
+	d := s.cat().DatabaseByID(db)
 	if d == nil {
 		return types.Null, msgs.New(8180)
 	}
-	o := s.srv.cat.ObjectByID(d, id)
+	o := s.cat().ObjectByID(d, id)
 	if o == nil || o.Sequence == nil {
 		return types.Null, msgs.New(208, "sequence")
 	}

@@ -79,7 +79,11 @@ func OpenServer(ctx context.Context, cfg ServerConfig) (*Server, error) {
 			txn.Rollback()
 			return nil, fmt.Errorf("bootstrap catalog: %w", err)
 		}
-	} else if cfg.ResetSA && cfg.SAPassword != "" {
+	} else if err := cat.CheckKeyFormat(txn); err != nil {
+		txn.Rollback()
+		return nil, err
+	}
+	if found && cfg.ResetSA && cfg.SAPassword != "" {
 		sa := cat.Login("sa")
 		if sa == nil {
 			if sa, err = catalog.NewLogin("sa", cfg.SAPassword, "master", true); err != nil {

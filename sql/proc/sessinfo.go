@@ -108,13 +108,13 @@ func (s *Session) SessionFunc(name string, args []types.Value) (types.Value, *ms
 		return types.Value{K: types.KindBytes, B: b}, nil
 	case "DB_NAME":
 		if v, ok := arg(0); ok {
-			d := s.srv.cat.DatabaseByID(int32(v.I))
+			d := s.cat().DatabaseByID(int32(v.I))
 			return nullIf(d != nil, strVal(nameOf(d))), nil
 		}
 		return strVal(s.db.Name), nil
 	case "DB_ID":
 		if v, ok := arg(0); ok {
-			d := s.srv.cat.Database(v.S)
+			d := s.cat().Database(v.S)
 			if d == nil {
 				return types.Null, nil
 			}
@@ -138,7 +138,7 @@ func (s *Session) SessionFunc(name string, args []types.Value) (types.Value, *ms
 				return strVal(o.Name), nil
 			}
 		}
-		o := s.srv.cat.ObjectByID(s.db, int32(v.I))
+		o := s.cat().ObjectByID(s.db, int32(v.I))
 		return nullIf(o != nil, strVal(objName(o))), nil
 	case "ORIGINAL_LOGIN":
 		return strVal(s.cfg.Login), nil
@@ -147,7 +147,7 @@ func (s *Session) SessionFunc(name string, args []types.Value) (types.Value, *ms
 	case "USER_NAME", "CURRENT_USER", "SESSION_USER", "USER":
 		return strVal(s.currentUser()), nil
 	case "SCHEMA_NAME":
-		return strVal("dbo"), nil
+		return strVal(s.defaultSchema(s.db)), nil
 	case "SCHEMA_ID", "USER_ID":
 		return intVal(1), nil
 	case "SUSER_ID":

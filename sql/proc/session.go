@@ -61,15 +61,19 @@ var tempObjectIDs atomic.Int32
 
 // Session is one connection's state.
 type Session struct {
-	srv    *Server
-	cfg    SessionConfig
-	db     *catalog.Database
-	opts   session.Options
-	tx     *txnState
-	temps  map[string]*catalog.Object // #name lower → object
-	frame  *frame                     // current variable frame
-	prep   map[int32]*prepared
-	nextPH int32
+	srv  *Server
+	cfg  SessionConfig
+	db   *catalog.Database
+	opts session.Options
+	tx   *txnState
+	tv   tableVarStore // table variable rows (tablevar_store.go)
+	warn warnTarget    // where ANSI_WARNINGS OFF warnings go (arith_warn.go)
+	// eventData is EVENTDATA() of the running DDL triggers (ddl_trigger.go).
+	eventData []string
+	temps     map[string]*catalog.Object // #name lower → object
+	frame     *frame                     // current variable frame
+	prep      map[int32]*prepared
+	nextPH    int32
 
 	rowCount    int64
 	lastError   int32
@@ -135,6 +139,7 @@ func (s *Session) Close() error {
 		s.rollbackAll()
 	}
 	s.dropTemps()
+	s.closeTableVars()
 	return nil
 }
 
@@ -157,7 +162,7 @@ func (s *Session) Reset(w result.Writer) error {
 	s.frame = newFrame(nil)
 	s.rowCount, s.lastError = 0, 0
 	s.identity, s.scopeIdent = types.Null, types.Null
-	if d := s.srv.cat.Database(s.cfg.Database); d != nil && d != s.db {
+	if d := s.cat().Database(s.cfg.Database); d != nil && d != s.db {
 		old := s.db.Name
 		s.db = d
 		if err := w.EnvChange(result.EnvChange{Type: result.EnvDatabase, New: d.Name, Old: old}); err != nil {

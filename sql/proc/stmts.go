@@ -108,7 +108,7 @@ func (s *Session) exec(ctx context.Context, st ast.Node, w result.Writer, rc *ru
 			if on := s.identityIns; on != nil && !s.identityInsertOn(o) {
 				// One table per session may have IDENTITY_INSERT ON.
 				dbName := ""
-				if d := s.srv.cat.DatabaseByID(on.Database); d != nil {
+				if d := s.cat().DatabaseByID(on.Database); d != nil {
 					dbName = d.Name
 				}
 				return msgErr(8107, dbName, on.Schema, on.Name, o.Name), nil

@@ -30,7 +30,7 @@ func optionText(e ast.Expr) string {
 func (s *Session) alterDatabase(ctx context.Context, x *ast.AlterDatabaseStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
 	d := s.db
 	if !x.Current {
-		if d = s.srv.cat.Database(x.Name.Name); d == nil {
+		if d = s.cat().Database(x.Name.Name); d == nil {
 			return msgErr(911, x.Name.Name), nil
 		}
 	}
@@ -43,7 +43,7 @@ func (s *Session) alterDatabase(ctx context.Context, x *ast.AlterDatabaseStmt, w
 			if o.Unit != "" {
 				v += " " + o.Unit
 			}
-			if err := s.srv.cat.SetDBOption(txn, d, strings.ToLower(o.Name), v); err != nil {
+			if err := s.cat().SetDBOption(txn, d, strings.ToLower(o.Name), v); err != nil {
 				return err
 			}
 		}

@@ -90,7 +90,7 @@ func (s *Session) meta() *sessMeta {
 }
 
 // Catalog implements sysobj.Env.
-func (s *Session) Catalog() *catalog.Catalog { return s.srv.cat }
+func (s *Session) Catalog() *catalog.Catalog { return s.cat() }
 
 // CurrentDB implements sysobj.Env.
 func (s *Session) CurrentDB() *catalog.Database { return s.db }
@@ -146,15 +146,32 @@ func (s *Session) Sessions() []sysobj.SessionInfo {
 // Params implements sysobj.Env: a procedure's parameters, from its
 // stored definition.
 func (s *Session) Params(o *catalog.Object) []sysobj.Param {
-	if o == nil || o.Proc == nil {
+	var def string
+	switch {
+	case o == nil:
+		return nil
+	case o.Proc != nil:
+		def = o.Proc.Definition
+	case o.Func != nil:
+		def = o.Func.Definition
+	default:
 		return nil
 	}
-	stmts, err := parser.ParseBatch(o.Proc.Definition, parser.Options{})
+	stmts, err := parser.ParseBatch(def, parser.Options{})
 	if err != nil || len(stmts) != 1 {
 		return nil
 	}
-	cp, ok := stmts[0].(*ast.CreateProcStmt)
-	if !ok {
+	var params []*ast.ParamDef
+	var returns *ast.TypeName
+	switch st := stmts[0].(type) {
+	case *ast.CreateProcStmt:
+		params = st.Params
+	case *ast.CreateFunctionStmt:
+		params = st.Params
+		if !st.ReturnsTable && st.ReturnTable == nil {
+			returns = st.Returns
+		}
+	default:
 		return nil
 	}
 	b, _ := s.binder(1)
@@ -167,8 +184,13 @@ func (s *Session) Params(o *catalog.Object) []sysobj.Param {
 				}
 			}
 		}()
-		for _, p := range cp.Params {
-			out = append(out, sysobj.Param{Name: p.Name, Type: b.ResolveType(p.Type, false), Output: p.Output, Default: p.Default != nil})
+		// A scalar function's return value is parameter 0 with no name
+		// (sys.parameters, INFORMATION_SCHEMA.ROUTINES.DATA_TYPE).
+		if returns != nil {
+			out = append(out, sysobj.Param{Type: b.ResolveType(returns, false), Output: true, Return: true})
+		}
+		for _, p := range params {
+			out = append(out, sysobj.Param{Name: p.Name, Type: b.ResolveType(p.Type, false), Output: p.Output, Default: p.Default != nil, ReadOnly: p.ReadOnly})
 		}
 	}()
 	return out

@@ -25,7 +25,7 @@ func (s *Session) metadataFunc(name string, args []types.Value) (types.Value, *m
 		}
 		return 0, false
 	}
-	cat := s.srv.cat
+	cat := s.cat()
 	switch name {
 	case "OBJECT_ID":
 		n, ok := str(0)
@@ -59,7 +59,7 @@ func (s *Session) metadataFunc(name string, args []types.Value) (types.Value, *m
 			if len(args) > 0 {
 				return types.Null, nil, true
 			}
-			return strVal("dbo"), nil, true
+			return strVal(s.defaultSchema(s.db)), nil, true // default_schema.go
 		}
 		if n, ok := s.db.SchemaNames[int32(id)]; ok {
 			return strVal(n), nil, true

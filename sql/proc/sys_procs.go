@@ -312,12 +312,12 @@ func spAddType(c *sysCall) *stmtError {
 	if merr != nil {
 		return stmtErr(merr)
 	}
-	if sysobj.SysTypeByName(name) != nil || c.s.srv.cat.AliasType(c.s.db, "dbo", name) != nil {
+	if sysobj.SysTypeByName(name) != nil || c.s.cat().AliasType(c.s.db, "dbo", name) != nil {
 		return msgErr(219, name)
 	}
 	nullable := !(nulls == "NOT NULL" || nulls == "NONULL")
 	err := c.s.sysWrite(c.ctx, func(txn storage.Txn) error {
-		_, err := c.s.srv.cat.AddAliasType(txn, c.s.db, catalog.AliasType{Schema: "dbo", Name: name, Base: base, Nullable: nullable})
+		_, err := c.s.cat().AddAliasType(txn, c.s.db, catalog.AliasType{Schema: "dbo", Name: name, Base: base, Nullable: nullable})
 		return err
 	})
 	return goErr(err)
@@ -325,11 +325,11 @@ func spAddType(c *sysCall) *stmtError {
 
 func spDropType(c *sysCall) *stmtError {
 	name := c.str(0)
-	at := c.s.srv.cat.AliasType(c.s.db, "", name)
+	at := c.s.cat().AliasType(c.s.db, "", name)
 	if at == nil {
 		return msgErr(15009, name, c.s.db.Name)
 	}
-	return goErr(c.s.sysWrite(c.ctx, func(txn storage.Txn) error { return c.s.srv.cat.DropAliasType(txn, c.s.db, at.ID) }))
+	return goErr(c.s.sysWrite(c.ctx, func(txn storage.Txn) error { return c.s.cat().DropAliasType(txn, c.s.db, at.ID) }))
 }
 
 // spDBOption records the options SQL Server 2000 scripts set; the two
@@ -338,7 +338,7 @@ func spDBOption(c *sysCall) *stmtError {
 	if !c.has(0) {
 		return c.query("select name from master.sys.databases order by name")
 	}
-	d := c.s.srv.cat.Database(c.str(0))
+	d := c.s.cat().Database(c.str(0))
 	if d == nil {
 		return msgErr(15009, c.str(0), c.s.db.Name)
 	}
@@ -348,22 +348,22 @@ func spDBOption(c *sysCall) *stmtError {
 		switch opt {
 		case "trunc. log on chkpt.":
 			if on {
-				return c.s.srv.cat.SetDBOption(txn, d, "recovery", "SIMPLE")
+				return c.s.cat().SetDBOption(txn, d, "recovery", "SIMPLE")
 			}
-			return c.s.srv.cat.SetDBOption(txn, d, "recovery", "FULL")
+			return c.s.cat().SetDBOption(txn, d, "recovery", "FULL")
 		case "select into/bulkcopy":
-			if on && sysobj.Recovery(c.s.srv.cat, d) != "SIMPLE" {
-				return c.s.srv.cat.SetDBOption(txn, d, "recovery", "BULK_LOGGED")
+			if on && sysobj.Recovery(c.s.cat(), d) != "SIMPLE" {
+				return c.s.cat().SetDBOption(txn, d, "recovery", "BULK_LOGGED")
 			}
 			return nil
 		}
-		return c.s.srv.cat.SetDBOption(txn, d, opt, val)
+		return c.s.cat().SetDBOption(txn, d, opt, val)
 	}))
 }
 
 func (c *sysCall) findObject(text string) (*catalog.Database, sysobj.Obj, bool) {
 	n := parseObjectName(text)
-	return sysobj.FindObject(c.s.srv.cat, c.s.db, n.Database.Name, n.Schema.Name, n.Name.Name)
+	return sysobj.FindObject(c.s.cat(), c.s.db, n.Database.Name, n.Schema.Name, n.Name.Name)
 }
 
 func spHelpText(c *sysCall) *stmtError {
@@ -482,7 +482,7 @@ func spWho(c *sysCall) *stmtError {
 
 func spDatabases(c *sysCall) *stmtError {
 	var rows [][]types.Value
-	for _, d := range c.s.srv.cat.Databases() {
+	for _, d := range c.s.cat().Databases() {
 		rows = append(rows, []types.Value{strVal(d.Name), intVal(8192), types.Null})
 	}
 	return errOf(c.rows([]result.Column{col("DATABASE_NAME", types.TypeSysname, false), col("DATABASE_SIZE", sem.IntType, true),
@@ -653,7 +653,7 @@ func spAddExtProp(c *sysCall) *stmtError {
 	if c.has(2) {
 		p.Class = 1
 		obj := c.str(5)
-		_, o, ok := sysobj.FindObject(c.s.srv.cat, c.s.db, "", c.str(3), obj)
+		_, o, ok := sysobj.FindObject(c.s.cat(), c.s.db, "", c.str(3), obj)
 		if !ok {
 			return msgErr(15135, obj)
 		}
@@ -671,7 +671,7 @@ func spAddExtProp(c *sysCall) *stmtError {
 	var found bool
 	err := c.s.sysWrite(c.ctx, func(txn storage.Txn) error {
 		var e error
-		found, e = c.s.srv.cat.SetExtProperty(txn, c.s.db, p, 'a')
+		found, e = c.s.cat().SetExtProperty(txn, c.s.db, p, 'a')
 		return e
 	})
 	if err != nil {

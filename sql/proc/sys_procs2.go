@@ -55,7 +55,7 @@ func spHelp(c *sysCall) *stmtError {
 	name := c.str(0)
 	_, o, ok := c.findObject(name)
 	if !ok {
-		if at := c.s.srv.cat.AliasType(c.s.db, "", name); at != nil {
+		if at := c.s.cat().AliasType(c.s.db, "", name); at != nil {
 			f := sysobj.TypeFacts(at.Base)
 			return errOf(c.rows([]result.Column{col("Type_name", types.TypeSysname, false), col("Storage_type", types.TypeSysname, false),
 				col("Length", types.TypeSmallInt, false), col("Prec", sem.IntType, false), col("Scale", sem.IntType, true),
@@ -78,7 +78,7 @@ func spHelp(c *sysCall) *stmtError {
 	if o.Owner == nil || (o.Type != "U" && o.Type != "V" && o.Type != "P") {
 		return nil
 	}
-	sc := &sysobj.Ctx{Env: c.s, Cat: c.s.srv.cat, DB: c.s.db}
+	sc := &sysobj.Ctx{Env: c.s, Cat: c.s.cat(), DB: c.s.db}
 	if o.Type == "P" {
 		var rows [][]types.Value
 		for i, p := range c.s.Params(o.Owner) {
@@ -146,7 +146,7 @@ func spHelp(c *sysCall) *stmtError {
 		return goErr(err)
 	}
 	var crow [][]types.Value
-	for _, k := range sysobj.Objects(c.s.srv.cat, c.s.db) {
+	for _, k := range sysobj.Objects(c.s.cat(), c.s.db) {
 		if k.Parent != o.ID {
 			continue
 		}
@@ -398,7 +398,7 @@ func spRename(c *sysCall) *stmtError {
 		return msgErr(201, "sp_rename", map[bool]string{true: "@objname", false: "@newname"}[objname == ""])
 	}
 	n := parseObjectName(objname)
-	cat := c.s.srv.cat
+	cat := c.s.cat()
 	var serr *stmtError
 	err := c.s.sysWrite(c.ctx, func(txn storage.Txn) error {
 		switch objtype {

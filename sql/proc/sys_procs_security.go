@@ -20,7 +20,7 @@ func spRoleMember(add bool) func(c *sysCall) *stmtError {
 			return serr
 		}
 		role, member := c.str(0), c.str(1)
-		snap := s.srv.cat.Security(s.db)
+		snap := s.cat().Security(s.db)
 		if !isRoleName(&snap, role) {
 			return msgErr(15410, role)
 		}

@@ -37,7 +37,7 @@ func (s *Session) objectID(name string, typ string) types.Value {
 		id, kind = o.ID, string(o.Kind)
 	} else {
 		n := parseObjectName(name)
-		if _, o, ok := sysobj.FindObject(s.srv.cat, s.db, n.Database.Name, n.Schema.Name, n.Name.Name); ok {
+		if _, o, ok := sysobj.FindObject(s.cat(), s.db, n.Database.Name, n.Schema.Name, n.Name.Name); ok {
 			id, kind = o.ID, o.Type
 		}
 	}
@@ -61,11 +61,11 @@ func (s *Session) objectName(id int64, dbID int64, hasDB bool) types.Value {
 	}
 	d := s.db
 	if hasDB {
-		if d = s.srv.cat.DatabaseByID(int32(dbID)); d == nil {
+		if d = s.cat().DatabaseByID(int32(dbID)); d == nil {
 			return types.Null
 		}
 	}
-	if o, ok := sysobj.ObjectByID(s.srv.cat, d, int32(id)); ok {
+	if o, ok := sysobj.ObjectByID(s.cat(), d, int32(id)); ok {
 		return strVal(o.Name)
 	}
 	return types.Null
@@ -73,7 +73,7 @@ func (s *Session) objectName(id int64, dbID int64, hasDB bool) types.Value {
 
 // databaseProperty is DATABASEPROPERTYEX(database, property).
 func (s *Session) databaseProperty(db, prop string) types.Value {
-	d := s.srv.cat.Database(db)
+	d := s.cat().Database(db)
 	if d == nil {
 		return types.Null
 	}
@@ -88,9 +88,9 @@ func (s *Session) databaseProperty(db, prop string) types.Value {
 	case "status":
 		return variant(nv128, strVal("ONLINE"))
 	case "recovery":
-		return variant(nv128, strVal(sysobj.Recovery(s.srv.cat, d)))
+		return variant(nv128, strVal(sysobj.Recovery(s.cat(), d)))
 	case "updateability":
-		if strings.EqualFold(s.srv.cat.DBOption(d, "read_only"), "") {
+		if strings.EqualFold(s.cat().DBOption(d, "read_only"), "") {
 			return variant(nv128, strVal("READ_WRITE"))
 		}
 		return variant(nv128, strVal("READ_ONLY"))
@@ -109,7 +109,7 @@ func (s *Session) databaseProperty(db, prop string) types.Value {
 		"isrecursivetriggersenabled", "isnullconcat", "isnumericroundabortenabled", "isinstandby", "ismergepublished",
 		"ispublished", "issubscribed", "issyncwithbackup", "ismemoryoptimizedelevatetosnapshotenabled", "isxtpsupported",
 		"isparameterizationforced", "isclone", "isverifiedclone", "isautocreatestatisticsincremental", "istornpagedetectionenabled":
-		return yes(strings.EqualFold(s.srv.cat.DBOption(d, optionNameOf(prop)), "ON"))
+		return yes(strings.EqualFold(s.cat().DBOption(d, optionNameOf(prop)), "ON"))
 	case "isautocreatestatistics", "isautoupdatestatistics":
 		return yes(true)
 	case "isautoupdatestatisticsasync":

@@ -29,7 +29,7 @@ func (s *Session) createType(ctx context.Context, x *ast.CreateTypeStmt, w resul
 	if schema == "" {
 		schema = "dbo"
 	}
-	if sysobj.SysTypeByName(name) != nil || s.srv.cat.AliasType(s.db, schema, name) != nil {
+	if sysobj.SysTypeByName(name) != nil || s.cat().AliasType(s.db, schema, name) != nil {
 		return msgErr(219, name), nil
 	}
 	at := catalog.AliasType{Schema: schema, Name: name, Nullable: true}
@@ -64,7 +64,7 @@ func (s *Session) createType(ctx context.Context, x *ast.CreateTypeStmt, w resul
 		at.Nullable = x.Null != ast.NotNull
 	}
 	err := s.sysWrite(ctx, func(txn storage.Txn) error {
-		_, err := s.srv.cat.AddAliasType(txn, s.db, at)
+		_, err := s.cat().AddAliasType(txn, s.db, at)
 		return err
 	})
 	if serr := goErr(err); serr != nil {
@@ -75,7 +75,7 @@ func (s *Session) createType(ctx context.Context, x *ast.CreateTypeStmt, w resul
 
 // dropType runs DROP TYPE [IF EXISTS] name.
 func (s *Session) dropType(ctx context.Context, n *ast.ObjectName, ifExists bool) *stmtError {
-	at := s.srv.cat.AliasType(s.db, n.Schema.Name, n.Name.Name)
+	at := s.cat().AliasType(s.db, n.Schema.Name, n.Name.Name)
 	if at == nil {
 		if ifExists {
 			return nil
@@ -84,7 +84,7 @@ func (s *Session) dropType(ctx context.Context, n *ast.ObjectName, ifExists bool
 			Text: "Cannot find the type '" + n.Name.Name + "', because it does not exist or you do not have permission."})
 	}
 	id := at.ID
-	return goErr(s.sysWrite(ctx, func(txn storage.Txn) error { return s.srv.cat.DropAliasType(txn, s.db, id) }))
+	return goErr(s.sysWrite(ctx, func(txn storage.Txn) error { return s.cat().DropAliasType(txn, s.db, id) }))
 }
 
 // tableTypeOf returns the table type a parameter declaration names, or nil
@@ -93,7 +93,7 @@ func (s *Session) tableTypeOf(tn *ast.TypeName) *catalog.AliasType {
 	if tn == nil || s.db == nil {
 		return nil
 	}
-	at := s.srv.cat.AliasType(s.db, tn.Schema.Name, tn.Name.Name)
+	at := s.cat().AliasType(s.db, tn.Schema.Name, tn.Name.Name)
 	if at == nil || at.Table == nil {
 		return nil
 	}
@@ -104,7 +104,7 @@ func (s *Session) tableTypeOf(tn *ast.TypeName) *catalog.AliasType {
 // parameter in the current frame.
 func (s *Session) declareTableParam(d *paramDef) {
 	def := *d.tt.Table
-	o := &catalog.Object{ID: -tempObjectIDs.Add(1), Schema: "dbo", Name: d.name, Kind: catalog.KindTable, Table: &def, Database: catalog.TempDBID}
+	o := &catalog.Object{ID: -tempObjectIDs.Add(1), Schema: "dbo", Name: d.name, Kind: catalog.KindTable, Table: &def, Database: catalog.TempDBID, TableVar: true}
 	s.frame.tables[strings.ToLower(d.name)] = o
 }
 

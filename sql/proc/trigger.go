@@ -14,7 +14,10 @@ import (
 
 // createTrigger runs CREATE/ALTER/CREATE OR ALTER TRIGGER (DML triggers).
 func (s *Session) createTrigger(ctx context.Context, x *ast.CreateTriggerStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
-	if x.OnDatabase || x.OnServer {
+	if x.OnDatabase {
+		return s.createDDLTrigger(ctx, x, w, rc) // ddl_trigger.go
+	}
+	if x.OnServer {
 		return msgErr(40517, "DDL trigger"), nil
 	}
 	def := x.Definition
@@ -34,7 +37,7 @@ func (s *Session) createTrigger(ctx context.Context, x *ast.CreateTriggerStmt, w
 	}
 	if tr.InsteadOf {
 		// One INSTEAD OF trigger per event and table (Msg 2111).
-		for _, o := range s.srv.cat.Objects(s.db) {
+		for _, o := range s.cat().Objects(s.db) {
 			if o.Kind != catalog.KindTrigger || o.Trigger.Parent != tbl.ID || !o.Trigger.InsteadOf || strings.EqualFold(o.Name, x.Name.Name.Name) {
 				continue
 			}
@@ -255,7 +258,14 @@ func (s *Session) runTrigger(ctx context.Context, tc *trigCollector, o *catalog.
 	defer func() { s.opts = savedOpts }()
 	savedRows := s.rowCount
 	s.rowCount = int64(max(len(tc.ins), len(tc.del)))
-	sig, gerr := s.run(ctx, ct.Body, w, trc)
+	var sig *signal
+	var gerr error
+	if restoreSec, serr := s.moduleExecuteAs(ct.Options, s.db); serr != nil { // module_execas.go
+		sig, gerr = s.fail(serr, 0, w, trc, result.CmdNone)
+	} else {
+		sig, gerr = s.run(ctx, ct.Body, w, trc)
+		restoreSec()
+	}
 	s.nestLevel--
 	s.rowCount = savedRows
 	f.trig = f.trig[:len(f.trig)-1]
@@ -303,7 +313,10 @@ func (s *Session) dropModuleNew(x *ast.DropStmt, n *ast.ObjectName) (serr *stmtE
 	word := ""
 	switch x.Kind {
 	case ast.ObjTrigger:
-		if x.OnDb || x.OnServer {
+		if x.OnDb {
+			return s.dropDDLTrigger(x, n), true // ddl_trigger.go
+		}
+		if x.OnServer {
 			return nil, false
 		}
 		want, word = []catalog.ObjectKind{catalog.KindTrigger}, "trigger"
@@ -332,7 +345,7 @@ func (s *Session) dropModuleNew(x *ast.DropStmt, n *ast.ObjectName) (serr *stmtE
 	}
 	s.srv.ddlMu.Lock()
 	s.tx.ddl = true
-	err := s.srv.cat.DeleteObject(s.tx.main, s.srv.cat.DatabaseByID(db), o)
+	err := s.cat().DeleteObject(s.tx.main, s.cat().DatabaseByID(db), o)
 	s.srv.ddlMu.Unlock()
 	if err != nil {
 		se, _ := asStmtErr(err)
@@ -346,13 +359,13 @@ func (s *Session) dropModuleNew(x *ast.DropStmt, n *ast.ObjectName) (serr *stmtE
 
 // dropTableTriggers drops the triggers of a table being dropped.
 func (s *Session) dropTableTriggers(db int32, tbl *catalog.Object) error {
-	d := s.srv.cat.DatabaseByID(db)
+	d := s.cat().DatabaseByID(db)
 	if d == nil || tbl.ID < 0 {
 		return nil
 	}
-	for _, o := range s.srv.cat.Objects(d) {
+	for _, o := range s.cat().Objects(d) {
 		if o.Kind == catalog.KindTrigger && o.Trigger != nil && o.Trigger.Parent == tbl.ID {
-			if err := s.srv.cat.DeleteObject(s.tx.main, d, o); err != nil {
+			if err := s.cat().DeleteObject(s.tx.main, d, o); err != nil {
 				return err
 			}
 		}
@@ -463,7 +476,7 @@ func (s *Session) enableTrigger(x *ast.EnableTriggerStmt, w result.Writer, rc *r
 			targets = append(targets, o)
 		}
 	}
-	d := s.srv.cat.DatabaseByID(db)
+	d := s.cat().DatabaseByID(db)
 	s.srv.ddlMu.Lock()
 	defer s.srv.ddlMu.Unlock()
 	for _, o := range targets {
@@ -472,7 +485,7 @@ func (s *Session) enableTrigger(x *ast.EnableTriggerStmt, w result.Writer, rc *r
 		tr.Disabled = !x.Enable
 		c.Trigger = &tr
 		s.tx.ddl = true
-		if err := s.srv.cat.PutObject(s.tx.main, d, &c); err != nil {
+		if err := s.cat().PutObject(s.tx.main, d, &c); err != nil {
 			return asStmtErr(err)
 		}
 	}

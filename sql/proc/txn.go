@@ -5,6 +5,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/tsqld/tsqld/sql/catalog"
 	"github.com/tsqld/tsqld/sql/msgs"
 	"github.com/tsqld/tsqld/sql/result"
 	"github.com/tsqld/tsqld/sql/session"
@@ -22,6 +23,12 @@ type txnState struct {
 	desc     uint64
 	// ddl records that the catalog changed, so a rollback reloads it.
 	ddl bool
+	// cat is the transaction's private catalog (catalog_txn.go); sharedDDL
+	// records DDL applied to the shared catalog before it was forked;
+	// catGen is the shared catalog's generation at begin.
+	cat       *catalog.Catalog
+	sharedDDL bool
+	catGen    uint64
 	// doomed: an error under XACT_ABORT or a severe error; only ROLLBACK
 	// is possible (XACT_STATE() = -1).
 	doomed bool
@@ -63,7 +70,7 @@ func (s *Session) begin(ctx context.Context, explicit bool) error {
 		main.Rollback()
 		return err
 	}
-	s.tx = &txnState{main: main, temp: temp, explicit: explicit, desc: s.srv.descs.Add(1)}
+	s.tx = &txnState{main: main, temp: temp, explicit: explicit, desc: s.srv.descs.Add(1), catGen: s.srv.cat.Generation()}
 	if explicit {
 		s.tx.count = 1
 	}
@@ -77,11 +84,10 @@ func (s *Session) commitAll() error {
 	err := tx.main.Commit()
 	if err != nil {
 		tx.temp.Rollback()
-		if tx.ddl {
-			s.srv.reloadCatalog(context.Background())
-		}
+		s.publishCatalog(tx, false)
 		return err
 	}
+	s.publishCatalog(tx, true)
 	return tx.temp.Commit()
 }
 
@@ -91,17 +97,14 @@ func (s *Session) rollbackAll() {
 	s.tx = nil
 	tx.main.Rollback()
 	tx.temp.Rollback()
-	if tx.ddl {
-		s.srv.reloadCatalog(context.Background())
-		s.afterCatalogReload()
-	}
+	s.publishCatalog(tx, false)
 }
 
 // afterCatalogReload refreshes the session's database pointer.
 func (s *Session) afterCatalogReload() {
-	if d := s.srv.cat.DatabaseByID(s.db.ID); d != nil {
+	if d := s.cat().DatabaseByID(s.db.ID); d != nil {
 		s.db = d
-	} else if d := s.srv.cat.Database("master"); d != nil {
+	} else if d := s.cat().Database("master"); d != nil {
 		s.db = d
 	}
 }
@@ -114,6 +117,9 @@ func (s *Session) stmtSavepoint() savepoint {
 func (s *Session) rollbackTo(sp savepoint) {
 	s.tx.main.RollbackTo(sp.main)
 	s.tx.temp.RollbackTo(sp.temp)
+	if s.tx.ddl {
+		s.refork() // the private catalog follows the undone writes
+	}
 	if s.tx.ddl {
 		// DDL applied eagerly in memory: re-read what is committed plus
 		// nothing of this transaction would lose earlier DDL of the same

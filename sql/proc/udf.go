@@ -222,11 +222,11 @@ func (s *Session) enterFunc(args []types.Value) (*catalog.Object, *udfDef, *msgs
 	if len(args) < 3 {
 		return nil, nil, msgs.New(8180)
 	}
-	db := s.srv.cat.DatabaseByID(int32(args[0].I))
+	db := s.cat().DatabaseByID(int32(args[0].I))
 	if db == nil {
 		return nil, nil, msgs.New(8180)
 	}
-	o := s.srv.cat.ObjectByID(db, int32(args[1].I))
+	o := s.cat().ObjectByID(db, int32(args[1].I))
 	if o == nil || o.Func == nil {
 		return nil, nil, msgs.New(208, "function")
 	}
@@ -279,9 +279,15 @@ func (s *Session) ctxOrBackground() context.Context {
 func (s *Session) runFuncBody(o *catalog.Object, d *udfDef, body []ast.Stmt) *msgs.Error {
 	rc := &runCtx{entry: d.entry, src: o.Func.Definition, inProc: true, procName: o.Name, tryDepth: 1}
 	savedOpts, savedRows := s.opts, s.rowCount
+	restoreSec, serr := s.moduleExecuteAs(d.cf.Options, s.db) // module_execas.go
+	if serr != nil {
+		s.opts, s.rowCount = savedOpts, savedRows
+		return serr.e
+	}
 	s.nestLevel++
 	sig, err := s.run(s.ctxOrBackground(), body, discardWriter{}, rc)
 	s.nestLevel--
+	restoreSec()
 	s.opts, s.rowCount = savedOpts, savedRows
 	if err != nil {
 		return msgs.New(8180)

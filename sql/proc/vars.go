@@ -26,7 +26,7 @@ func (s *Session) declareStmt(ctx context.Context, x *ast.DeclareStmt, w result.
 			if serr != nil {
 				return serr, nil
 			}
-			o := &catalog.Object{ID: -tempObjectIDs.Add(1), Schema: "dbo", Name: v.Name, Kind: catalog.KindTable, Table: def, Database: catalog.TempDBID}
+			o := &catalog.Object{ID: -tempObjectIDs.Add(1), Schema: "dbo", Name: v.Name, Kind: catalog.KindTable, Table: def, Database: catalog.TempDBID, TableVar: true}
 			s.frame.tables[ln] = o
 			continue
 		}
@@ -265,7 +265,12 @@ func (s *Session) raiserror(ctx context.Context, x *ast.RaiserrorStmt, w result.
 	if e.Severity <= 10 {
 		e.Server = s.srv.cfg.ServerName
 		e.Proc = rc.procName
-		return nil, w.Message(e)
+		if err := w.Message(e); err != nil || !hasOpt(x.Options, "NOWAIT") {
+			return nil, err
+		}
+		// WITH NOWAIT: the client sees the message (and everything before
+		// it) now, not when the batch ends.
+		return nil, result.Flush(w)
 	}
 	// Severity 20+ ends the batch (and the connection); below, only the
 	// statement.

@@ -171,7 +171,14 @@ func (b *Binder) expr(s *scope, e ast.Expr) Expr {
 	case *ast.ParenExpr:
 		return b.expr(s, e.X)
 	case *ast.MethodCall:
+		if r, ok := b.udtMethodCall(s, e); ok { // bind_udt.go
+			return r
+		}
 		return b.methodCall(s, e)
+	case *ast.StaticMethodCall:
+		return b.staticMethodCall(s, e)
+	case *ast.PropertyRef:
+		return b.propertyRef(s, e)
 	case *ast.ColumnRef:
 		return b.column(s, e)
 	case *ast.VarRef:
@@ -304,6 +311,10 @@ func (b *Binder) expr(s *scope, e ast.Expr) Expr {
 		return b.funcCall(s, e)
 	case *ast.CollateExpr:
 		return b.collate(s, e)
+	case *ast.AtTimeZoneExpr:
+		return b.atTimeZone(s, e) // bind_forms.go
+	case *ast.TrimExpr:
+		return b.trimForm(s, e)
 	case *ast.Star:
 		b.fail(e, 102, "*")
 	case *ast.DefaultExpr:
@@ -383,6 +394,7 @@ func (b *Binder) compare(n ast.Node, op ast.BinaryOp, l, r Expr) Expr {
 	if (lt.ID == types.Text || lt.ID == types.NText || lt.ID == types.Image) && r.Type().ID != types.Unknown {
 		b.fail(n, 402, typeName(lt), typeName(rt), opName(op))
 	}
+	b.checkUDTComparable(n, op, lt, rt) // bind_udt.go
 	t := b.applyCollation(n, opName(op), ComparisonType(lt, rt), l, r)
 	return &Compare{CmpT: t, Op: op, L: convKind(l, t), R: convKind(r, t)}
 }
@@ -484,6 +496,8 @@ func typeName(t types.Type) string {
 		return "sql_variant"
 	case types.Timestamp:
 		return "timestamp"
+	case types.HierarchyID, types.Geometry, types.Geography:
+		return t.ID.Name()
 	}
 	return "unknown"
 }
@@ -540,6 +554,9 @@ func (b *Binder) column(s *scope, c *ast.ColumnRef) Expr {
 			return &OuterRef{T: col.Type, Depth: depth, Idx: idx}
 		}
 		depth++
+	}
+	if r, ok := b.udtColumnProperty(s, c); ok { // c.STX on a CLR-typed column
+		return r
 	}
 	if !c.Table.IsZero() {
 		if !b.qualifierExists(s, &c.Table) {

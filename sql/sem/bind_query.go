@@ -95,7 +95,7 @@ func (b *Binder) queryExpr(s *scope, qe ast.QueryExpr) Rel {
 		}
 		out := make([]Column, len(lc))
 		for i := range lc {
-			out[i] = Column{Name: lc[i].Name, Type: UnionType(lc[i].Type, rc[i].Type), Nullable: lc[i].Nullable || rc[i].Nullable}
+			out[i] = Column{Name: lc[i].Name, Type: setOpType(l, r, i), Nullable: lc[i].Nullable || rc[i].Nullable}
 		}
 		return &SetOp{Op: qe.Op, All: qe.All, L: castRel(l, out), R: castRel(r, out), Out: out}
 	}

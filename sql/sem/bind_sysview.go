@@ -28,7 +28,7 @@ func (b *Binder) systemView(s *scope, te *ast.NamedTable) Rel {
 		return nil
 	}
 	v := sysobj.Lookup(n.Schema.Name, n.Name.Name)
-	if v == nil {
+	if v == nil || v.Func != "" { // functions bind only as calls (bind_sysfunc.go)
 		return nil
 	}
 	var db int32

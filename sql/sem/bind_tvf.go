@@ -30,7 +30,17 @@ func (r *TableFunc) Cols() []Column { return r.Out }
 
 // funcTable binds a table-valued function call in FROM.
 func (b *Binder) funcTable(s *scope, te *ast.FuncTable) Rel {
+	// sys.* names only system functions; an unqualified name is a user
+	// function first (bind_sysfunc.go).
+	if te.Call != nil && strings.EqualFold(te.Call.Name.Schema.Name, "sys") {
+		if r := b.systemFunc(s, te); r != nil {
+			return r
+		}
+	}
 	if r, ok := b.userTableFunc(s, te); ok {
+		return r
+	}
+	if r := b.systemFunc(s, te); r != nil {
 		return r
 	}
 	if te.Call == nil || te.Call.Name.Schema.Name != "" {

@@ -162,6 +162,14 @@ func (b *Binder) LookupObject(n *ast.ObjectName) (*catalog.Database, *catalog.Ob
 	d := b.resolveDB(n)
 	schema := n.Schema.Name
 	if schema == "" {
+		// The user's DEFAULT_SCHEMA first, then dbo.
+		if ds, ok := b.env.(DefaultSchemaEnv); ok {
+			if sch := ds.DefaultSchema(d); sch != "" && !strings.EqualFold(sch, "dbo") {
+				if o := b.env.Catalog().Object(d, sch, name); o != nil {
+					return d, o
+				}
+			}
+		}
 		schema = "dbo"
 	}
 	return d, b.env.Catalog().Object(d, schema, name)
@@ -170,3 +178,9 @@ func (b *Binder) LookupObject(n *ast.ObjectName) (*catalog.Database, *catalog.Ob
 // BindError exposes the carried message to callers that use the binder's
 // panicking helpers (ResolveType) directly.
 func (e bindErr) BindError() *msgs.Error { return e.e }
+
+// DefaultSchemaEnv is implemented by an Env whose session user has a
+// DEFAULT_SCHEMA: unqualified names resolve there before dbo.
+type DefaultSchemaEnv interface {
+	DefaultSchema(d *catalog.Database) string
+}

@@ -103,6 +103,9 @@ func (b *Binder) aggregate(s *scope, e *ast.FuncCall, name string) Expr {
 
 func (b *Binder) funcCall(s *scope, e *ast.FuncCall) Expr {
 	name := strings.ToUpper(e.Name.Name.Name)
+	if r, ok := b.udtColumnMethod(s, e); ok { // c.STAsText() on a CLR-typed column
+		return r
+	}
 	if r, ok := b.userFunc(s, e); ok {
 		return r
 	}
@@ -214,8 +217,15 @@ func (b *Binder) funcCall(s *scope, e *ast.FuncCall) Expr {
 		}
 		return &Func{T: t, Name: name, Args: args}
 	case "UPPER", "LOWER", "LTRIM", "RTRIM", "TRIM", "REVERSE":
-		nargs(1, 2)
+		if name == "LTRIM" || name == "RTRIM" {
+			nargs(1, 2) // LTRIM(s, characters) (SQL Server 2022)
+		} else {
+			nargs(1, 1) // TRIM's characters come with FROM (bind_forms.go)
+		}
 		args[0] = str(0)
+		if len(args) == 2 {
+			args[1] = str(1)
+		}
 		return &Func{T: args[0].Type(), Name: name, Args: args}
 	case "SUBSTRING":
 		nargs(3, 3)

@@ -114,6 +114,12 @@ func (b *Binder) ResolveType(tn *ast.TypeName, inCast bool) types.Type {
 		return types.Type{ID: types.SQLVariant}
 	case "timestamp", "rowversion":
 		return types.Type{ID: types.Timestamp, Length: 8}
+	case "hierarchyid":
+		return types.TypeHierarchyID
+	case "geometry":
+		return types.TypeGeometry
+	case "geography":
+		return types.TypeGeography
 	}
 	if t, ok := b.aliasType(tn); ok {
 		return t

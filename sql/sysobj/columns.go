@@ -131,7 +131,7 @@ is_dropped_ledger_column bit null`
 
 func columnRow(c *Ctx, ci ColInfo) []types.Value {
 	f := TypeFacts(ci.Type)
-	return []types.Value{vI(int64(ci.Obj.ID)), vS(ci.Name), vI(int64(ci.ID)), vI(int64(ci.Type.ID)), vI(userTypeID(ci)),
+	return []types.Value{vI(int64(ci.Obj.ID)), vS(ci.Name), vI(int64(ci.ID)), vI(int64(types.SystemTypeID(ci.Type.ID))), vI(userTypeID(ci)),
 		vI(int64(f.MaxLength)), vI(int64(f.Precision)), vI(int64(f.Scale)), collationName(c, ci.Type), vB(ci.Nullable),
 		vB(ansiPadded(ci.Type)), vB(false), vB(ci.Identity != nil), vB(ci.Computed != ""), vB(false), vB(false), vB(false),
 		vB(false), vB(false), vB(false), vI(0), vI(int64(ci.Default)), vI(0), vB(false), vB(false), vI(0),
@@ -212,7 +212,7 @@ is_persisted bit null`, func(c *Ctx) [][]types.Value {
 				if ci.Computed == "" {
 					continue
 				}
-				rows = append(rows, append(columnRow(c, ci), vS("("+ci.Computed+")"), vB(true), vB(false)))
+				rows = append(rows, append(columnRow(c, ci), vS(parenthesize(ci.Computed)), vB(true), vB(false)))
 			}
 		}
 		return rows
@@ -272,7 +272,7 @@ tdscollation binary(5) null`, func(c *Ctx) [][]types.Value {
 				if prec == 0 {
 					prec = CharLength(ci.Type)
 				}
-				rows = append(rows, []types.Value{vS(ci.Name), vI(int64(o.ID)), vI(int64(ci.Type.ID)), vI(0), vI(userTypeID(ci)),
+				rows = append(rows, []types.Value{vS(ci.Name), vI(int64(o.ID)), vI(int64(types.SystemTypeID(ci.Type.ID))), vI(0), vI(userTypeID(ci)),
 					vI(int64(f.MaxLength)), vI(int64(f.Precision)), vI(int64(f.Scale)), vI(int64(ci.ID)), vI(0), vI(0), vI(0), vI(0),
 					vI(int64(ci.Default)), vI(0), vI(0), vI(int64(ci.ID)), vN, vI(0), vN, vI(0), vI(status), vI(int64(ci.Type.ID)),
 					vI(userTypeID(ci)), vN, vI(prec), vI(int64(f.Scale)), vI(b2i(ci.Computed != "")), vI(0), vI(b2i(ci.Nullable)), coll, vN})

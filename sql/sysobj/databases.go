@@ -365,7 +365,7 @@ is_table_type bit`, func(c *Ctx) [][]types.Value {
 				coll = vS(dbCollation(c, c.DB))
 			}
 			rows = append(rows, []types.Value{vS(t.Name), vI(int64(t.SystemID)), vI(int64(t.UserID)), vI(catalog.SchemaSys), vN,
-				vI(int64(t.MaxLength)), vI(int64(t.Precision)), vI(int64(t.Scale)), coll, vB(t.Nullable), vB(false), vB(false), vI(0), vI(0), vB(false)})
+				vI(int64(t.MaxLength)), vI(int64(t.Precision)), vI(int64(t.Scale)), coll, vB(t.Nullable), vB(false), vB(t.SystemID == types.UDTSystemTypeID), vI(0), vI(0), vB(false)})
 		}
 		for _, a := range c.Cat.AliasTypes(c.DB) {
 			f := TypeFacts(a.Base)

@@ -72,13 +72,16 @@ type SessionInfo struct {
 	Encrypted   bool
 }
 
-// Param is one parameter of a procedure (sys.parameters).
+// Param is one parameter of a procedure or function (sys.parameters). A
+// scalar function's return value comes first with Return set (SQL Server
+// lists it as parameter 0 with an empty name).
 type Param struct {
 	Name     string
 	Type     types.Type
 	Output   bool
 	Default  bool
 	ReadOnly bool
+	Return   bool
 }
 
 // ConfigValue is one sp_configure option with its current value.

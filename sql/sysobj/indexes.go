@@ -316,9 +316,19 @@ func matchingKey(t *catalog.Table, cols []int) int32 {
 	return 0
 }
 
+// CanonicalExpr, when set (by sql/proc, which may parse), renders stored
+// expression text in SQL Server's normalized definition form; "" means
+// the text did not parse and parenthesize's plain form is used.
+var CanonicalExpr func(text string) string
+
 // parenthesize renders a stored expression as SQL Server shows
-// definitions: wrapped in parentheses.
+// definitions: normalized and wrapped in parentheses.
 func parenthesize(s string) string {
+	if CanonicalExpr != nil {
+		if c := CanonicalExpr(s); c != "" {
+			return c
+		}
+	}
 	s = strings.TrimSpace(s)
 	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && balanced(s[1:len(s)-1]) {
 		return s

@@ -208,7 +208,24 @@ LAST_ALTERED datetime`, func(c *Ctx) [][]types.Value {
 			for i := 0; i < 29; i++ {
 				r = append(r, vN)
 			}
-			r = append(r, vS("SQL"), vS(def), vN, vN, vN, vS("NO"), vS("MODIFIES"), vN, vN, vS("YES"), vI(-1), vS("NO"), vS("NO"),
+			// DATA_TYPE and its facets describe a function's result:
+			// the scalar return type, or TABLE for table-valued ones.
+			access := "MODIFIES"
+			switch o.Type {
+			case "IF", "TF":
+				r[13], access = vS("TABLE"), "READS"
+			case "FN":
+				access = "READS"
+				if ps := c.Env.Params(o.Owner); len(ps) > 0 && ps[0].Return {
+					t := ps[0].Type
+					ti := typeInfo(t)
+					r[13], r[14], r[15], r[22], r[23], r[24], r[25] = vS(TypeName(t)), ti[0], ti[1], ti[2], ti[3], ti[4], ti[5]
+					if IsStringType(t) {
+						r[18], r[21] = collationName(c, t), charsetName(t)
+					}
+				}
+			}
+			r = append(r, vS("SQL"), vS(def), vN, vN, vN, vS("NO"), vS(access), vN, vN, vS("YES"), vI(-1), vS("NO"), vS("NO"),
 				vT(o.Created), vT(o.Created))
 			rows = append(rows, r)
 		}
@@ -246,12 +263,19 @@ SCOPE_SCHEMA sysname null
 SCOPE_NAME sysname null`, func(c *Ctx) [][]types.Value {
 		var rows [][]types.Value
 		for _, o := range objectsOf(c) {
-			if o.Type != "P" {
+			if o.Type != "P" && o.Type != "FN" && o.Type != "IF" && o.Type != "TF" {
 				continue
 			}
-			for i, p := range c.Env.Params(o.Owner) {
-				mode := "IN"
-				if p.Output {
+			ps := c.Env.Params(o.Owner)
+			base := 1
+			if len(ps) > 0 && ps[0].Return {
+				base = 0
+			}
+			for i, p := range ps {
+				mode, isResult := "IN", "NO"
+				if p.Return {
+					mode, isResult = "OUT", "YES"
+				} else if p.Output {
 					mode = "INOUT"
 				}
 				ti := typeInfo(p.Type)
@@ -259,7 +283,7 @@ SCOPE_NAME sysname null`, func(c *Ctx) [][]types.Value {
 				if IsStringType(p.Type) {
 					coll = collationName(c, p.Type)
 				}
-				r := []types.Value{vS(c.DB.Name), vS(o.Schema), vS(o.Name), vI(int64(i + 1)), vS(mode), vS("NO"), vS("NO"),
+				r := []types.Value{vS(c.DB.Name), vS(o.Schema), vS(o.Name), vI(int64(i + base)), vS(mode), vS(isResult), vS("NO"),
 					vS(p.Name), vS(TypeName(p.Type)), ti[0], ti[1], vN, vN, coll, vN, vN, charsetName(p.Type), ti[2], ti[3], ti[4], ti[5]}
 				r = append(r, vN, vN, vN, vN, vN, vN, vN, vN)
 				rows = append(rows, r)

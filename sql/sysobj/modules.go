@@ -14,6 +14,10 @@ func Definition(o *catalog.Object) string {
 		return o.View.Definition
 	case o.Proc != nil:
 		return o.Proc.Definition
+	case o.Func != nil:
+		return o.Func.Definition
+	case o.Trigger != nil:
+		return o.Trigger.Definition
 	}
 	return ""
 }
@@ -69,12 +73,19 @@ column_encryption_key_id int null
 column_encryption_key_database_name sysname null`, func(c *Ctx) [][]types.Value {
 		var rows [][]types.Value
 		for _, o := range c.Cat.Objects(c.DB) {
-			if o.Kind != catalog.KindProcedure {
+			switch o.Kind {
+			case catalog.KindProcedure, catalog.KindScalarFunc, catalog.KindInlineTVF, catalog.KindTableFunc:
+			default:
 				continue
 			}
-			for i, p := range c.Env.Params(o) {
+			ps := c.Env.Params(o)
+			base := 1
+			if len(ps) > 0 && ps[0].Return {
+				base = 0 // a scalar function's return value
+			}
+			for i, p := range ps {
 				f := TypeFacts(p.Type)
-				rows = append(rows, []types.Value{vI(int64(o.ID)), vS(p.Name), vI(int64(i + 1)), vI(int64(p.Type.ID)), vI(int64(p.Type.ID)),
+				rows = append(rows, []types.Value{vI(int64(o.ID)), vS(p.Name), vI(int64(i + base)), vI(int64(types.SystemTypeID(p.Type.ID))), vI(int64(p.Type.ID)),
 					vI(int64(f.MaxLength)), vI(int64(f.Precision)), vI(int64(f.Scale)), vB(p.Output), vB(false), vB(false), vB(false),
 					vN, vI(0), vB(p.ReadOnly), vB(true), vN, vN, vN, vN, vN})
 			}
@@ -100,8 +111,12 @@ is_instead_of_trigger bit`, func(c *Ctx) [][]types.Value {
 			if o.Type != "TR" {
 				continue
 			}
-			rows = append(rows, []types.Value{vS(o.Name), vI(int64(o.ID)), vI(1), vS("OBJECT_OR_COLUMN"), vI(int64(o.Parent)),
-				vS("TR"), vS("SQL_TRIGGER"), vT(o.Created), vT(o.Created), vB(false), vB(false), vB(false), vB(false)})
+			tr := o.Owner.Trigger
+			if tr == nil {
+				continue
+			}
+			rows = append(rows, []types.Value{vS(o.Name), vI(int64(o.ID)), vI(1), vS("OBJECT_OR_COLUMN"), vI(int64(tr.Parent)),
+				vS("TR"), vS("SQL_TRIGGER"), vT(o.Created), vT(o.Created), vB(false), vB(tr.Disabled), vB(false), vB(tr.InsteadOf)})
 		}
 		return rows
 	})
@@ -120,9 +135,30 @@ scale tinyint
 current_value sql_variant
 is_exhausted bit
 last_used_value sql_variant null`, func(c *Ctx) [][]types.Value {
-		// The catalog has no sequence objects yet: the view is empty
-		// rather than absent so that tools probing it keep working.
-		return nil
+		var rows [][]types.Value
+		for _, o := range objectsOf(c) {
+			sq := o.Owner.Sequence
+			if o.Type != "SO" || sq == nil {
+				continue
+			}
+			t := types.Type{ID: types.TypeID(sq.TypeID), Precision: sq.Precision}
+			f := TypeFacts(t)
+			val := func(v int64) types.Value { return vVariantInt(t, v) }
+			cache, cached := vN, vB(!sq.NoCache)
+			if !sq.NoCache && sq.Cache > 0 {
+				cache = vI(sq.Cache)
+			}
+			// current_value is the start value until the first NEXT
+			// VALUE FOR; last_used_value is NULL until then.
+			cur, last := val(sq.Start), vN
+			if sq.Started {
+				cur, last = val(sq.Current), val(sq.Current)
+			}
+			rows = append(rows, append(objectRow(o, false),
+				val(sq.Start), val(sq.Increment), val(sq.Min), val(sq.Max), vB(sq.Cycle), cached, cache,
+				vI(int64(sq.TypeID)), vI(int64(sq.TypeID)), vI(int64(f.Precision)), vI(int64(f.Scale)), cur, vB(false), last))
+		}
+		return rows
 	})
 	define("sys", "extended_properties", `
 class tinyint
@@ -138,4 +174,13 @@ value sql_variant null`, func(c *Ctx) [][]types.Value {
 		}
 		return rows
 	})
+}
+
+// vVariantInt is an integral value of a sequence's type as sql_variant
+// (decimal and numeric sequences hold scale-0 decimals).
+func vVariantInt(t types.Type, v int64) types.Value {
+	if t.ID == types.Decimal || t.ID == types.Numeric {
+		return vVariant(t, types.DecimalCoefValue(v, 0))
+	}
+	return vVariant(t, vI(v))
 }

@@ -58,7 +58,11 @@ func Objects(cat *catalog.Catalog, d *catalog.Database) []Obj {
 	var out []Obj
 	for _, o := range cat.Objects(d) {
 		sid, _ := d.SchemaID(o.Schema)
-		out = append(out, Obj{ID: o.ID, Name: o.Name, Schema: o.Schema, SchemaID: sid, Type: string(o.Kind), Created: o.Created, Owner: o})
+		x := Obj{ID: o.ID, Name: o.Name, Schema: o.Schema, SchemaID: sid, Type: string(o.Kind), Created: o.Created, Owner: o}
+		if o.Trigger != nil {
+			x.Parent = o.Trigger.Parent // a DML trigger's parent is its table or view
+		}
+		out = append(out, x)
 		if o.Table == nil {
 			continue
 		}
@@ -215,7 +219,11 @@ func viewObj(v *View) Obj {
 	if strings.EqualFold(v.Schema, "INFORMATION_SCHEMA") {
 		sid, schema = catalog.SchemaInformationSchema, "INFORMATION_SCHEMA"
 	}
-	return Obj{ID: ViewID(v), Name: v.Name, Schema: schema, SchemaID: sid, Type: "V", Created: serverEpoch}
+	typ := "V"
+	if v.Func != "" {
+		typ = v.Func
+	}
+	return Obj{ID: ViewID(v), Name: v.Name, Schema: schema, SchemaID: sid, Type: typ, Created: serverEpoch}
 }
 
 // serverEpoch stands for the create_date of system objects (they exist

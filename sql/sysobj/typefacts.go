@@ -19,8 +19,8 @@ type SysType struct {
 }
 
 // SysTypes are SQL Server's built-in types in sys.types order
-// (by user_type_id). The CLR types (hierarchyid, geometry, geography) are
-// absent because the engine does not implement them.
+// (by user_type_id). The CLR types (hierarchyid, geometry, geography) have
+// system_type_id 240 and are assembly types.
 var SysTypes = []SysType{
 	{"image", 34, 34, 16, 0, 0, false, true},
 	{"text", 35, 35, 16, 0, 0, true, true},
@@ -44,6 +44,9 @@ var SysTypes = []SysType{
 	{"numeric", 108, 108, 17, 38, 38, false, true},
 	{"smallmoney", 122, 122, 4, 10, 4, false, true},
 	{"bigint", 127, 127, 8, 19, 0, false, true},
+	{"hierarchyid", 240, 128, 892, 0, 0, false, true},
+	{"geometry", 240, 129, -1, 0, 0, false, true},
+	{"geography", 240, 130, -1, 0, 0, false, true},
 	{"varbinary", 165, 165, 8000, 0, 0, false, true},
 	{"varchar", 167, 167, 8000, 0, 0, true, true},
 	{"binary", 173, 173, 8000, 0, 0, false, true},
@@ -77,6 +80,9 @@ func SysTypeByUserID(id int32) *SysType {
 
 // TypeName is the sys.types name of t's base type.
 func TypeName(t types.Type) string {
+	if t.ID.IsUDT() {
+		return t.ID.Name()
+	}
 	for i := range SysTypes {
 		if SysTypes[i].SystemID == int32(t.ID) {
 			return SysTypes[i].Name
@@ -105,8 +111,10 @@ func TypeFacts(t types.Type) Facts {
 		return Facts{MaxLength: int16(2 * t.Length)}
 	case types.Text, types.NText, types.Image:
 		return Facts{MaxLength: 16}
-	case types.XML:
+	case types.XML, types.Geometry, types.Geography:
 		return Facts{MaxLength: -1}
+	case types.HierarchyID:
+		return Facts{MaxLength: 892}
 	case types.Decimal, types.Numeric:
 		n := int16(17)
 		switch {

@@ -26,7 +26,10 @@ type View struct {
 	// Server is true for server-scoped views (sys.databases,
 	// sys.dm_exec_sessions …): the database part of the name is ignored.
 	Server bool
-	rows   func(c *Ctx) [][]types.Value
+	// Func is the object type ("IF", "TF") of a system table-valued
+	// function (sys.fn_helpcollations), "" for a view; see Function.
+	Func string
+	rows func(c *Ctx) [][]types.Value
 }
 
 // Rows computes the view's current rows.

@@ -59,7 +59,13 @@ func ConvertWith(v Value, from, to Type, o *ConvertOptions) (Value, *msgs.Error)
 			return Null, ErrImplicitNotAllowed(from, to)
 		}
 	}
-	r, err := convert(v, from, to, o)
+	var r Value
+	var err *msgs.Error
+	if from.IsUDT() || to.IsUDT() {
+		r, err = convertUDT(v, from, to, o)
+	} else {
+		r, err = convert(v, from, to, o)
+	}
 	// TRY_ still raises what is not a data conversion failure: disallowed
 	// conversions (529), invalid styles (281) and truncation.
 	if err != nil && o.Try && err.Number != 529 && err.Number != 281 && !isTruncation(err) {

@@ -31,6 +31,7 @@ const (
 	gImage
 	gXML
 	gVariant
+	gUDT // hierarchyid, geometry, geography
 )
 
 func groupOf(id TypeID) convGroup {
@@ -63,6 +64,8 @@ func groupOf(id TypeID) convGroup {
 		return gXML
 	case SQLVariant:
 		return gVariant
+	case HierarchyID, Geometry, Geography:
+		return gUDT
 	}
 	return gNone
 }
@@ -75,29 +78,35 @@ const (
 
 // convChart[from][to], rows and columns in convGroup order (gNone first).
 // Hand-transcribed from SQL Server's "data type conversion" chart.
-var convChart = [15][15]ConvKind{
-	//           none str bin ts ex ap dt da tm d2 gu tx im xm va
-	gNone:      {cn, cn, cn, cn, cn, cn, cn, cn, cn, cn, cn, cn, cn, cn, cn},
-	gString:    {cn, ci, ce, ce, ci, ci, ci, ci, ci, ci, ci, ci, ce, ci, ci},
-	gBinary:    {cn, ci, ci, ci, ci, cn, ci, ce, ce, ce, ci, cn, ci, ci, ci},
-	gTimestamp: {cn, ci, ci, ci, ci, cn, ci, ce, ce, ce, cn, cn, cn, cn, cn},
-	gExact:     {cn, ci, ci, ci, ci, ci, ci, cn, cn, cn, cn, cn, cn, cn, ci},
-	gApprox:    {cn, ci, ci, ci, ci, ci, ci, cn, cn, cn, cn, cn, cn, cn, ci},
-	gDateTime:  {cn, ci, ce, ce, ce, ce, ci, ci, ci, ci, cn, cn, cn, cn, ci},
-	gDate:      {cn, ci, ce, cn, cn, cn, ci, ci, cn, ci, cn, cn, cn, cn, ci},
-	gTime:      {cn, ci, ce, cn, cn, cn, ci, cn, ci, ci, cn, cn, cn, cn, ci},
-	gDateTime2: {cn, ci, ce, cn, cn, cn, ci, ci, ci, ci, cn, cn, cn, cn, ci},
-	gGUID:      {cn, ci, ci, cn, cn, cn, cn, cn, cn, cn, ci, cn, cn, cn, ci},
-	gText:      {cn, ci, cn, cn, cn, cn, cn, cn, cn, cn, cn, ci, cn, ci, cn},
-	gImage:     {cn, cn, ci, cn, cn, cn, cn, cn, cn, cn, cn, cn, ci, cn, cn},
-	gXML:       {cn, ce, ce, cn, cn, cn, cn, cn, cn, cn, cn, cn, cn, ci, cn},
-	gVariant:   {cn, ce, ce, cn, ce, ce, ce, ce, ce, ce, ce, cn, cn, cn, ci},
+// The CLR UDT row and column: to and from strings (Parse/ToString) and
+// binary/varbinary (the serialization), implicitly; nothing else.
+var convChart = [16][16]ConvKind{
+	//           none str bin ts ex ap dt da tm d2 gu tx im xm va udt
+	gNone:      {cn, cn, cn, cn, cn, cn, cn, cn, cn, cn, cn, cn, cn, cn, cn, cn},
+	gString:    {cn, ci, ce, ce, ci, ci, ci, ci, ci, ci, ci, ci, ce, ci, ci, ci},
+	gBinary:    {cn, ci, ci, ci, ci, cn, ci, ce, ce, ce, ci, cn, ci, ci, ci, ci},
+	gTimestamp: {cn, ci, ci, ci, ci, cn, ci, ce, ce, ce, cn, cn, cn, cn, cn, cn},
+	gExact:     {cn, ci, ci, ci, ci, ci, ci, cn, cn, cn, cn, cn, cn, cn, ci, cn},
+	gApprox:    {cn, ci, ci, ci, ci, ci, ci, cn, cn, cn, cn, cn, cn, cn, ci, cn},
+	gDateTime:  {cn, ci, ce, ce, ce, ce, ci, ci, ci, ci, cn, cn, cn, cn, ci, cn},
+	gDate:      {cn, ci, ce, cn, cn, cn, ci, ci, cn, ci, cn, cn, cn, cn, ci, cn},
+	gTime:      {cn, ci, ce, cn, cn, cn, ci, cn, ci, ci, cn, cn, cn, cn, ci, cn},
+	gDateTime2: {cn, ci, ce, cn, cn, cn, ci, ci, ci, ci, cn, cn, cn, cn, ci, cn},
+	gGUID:      {cn, ci, ci, cn, cn, cn, cn, cn, cn, cn, ci, cn, cn, cn, ci, cn},
+	gText:      {cn, ci, cn, cn, cn, cn, cn, cn, cn, cn, cn, ci, cn, ci, cn, cn},
+	gImage:     {cn, cn, ci, cn, cn, cn, cn, cn, cn, cn, cn, cn, ci, cn, cn, cn},
+	gXML:       {cn, ce, ce, cn, cn, cn, cn, cn, cn, cn, cn, cn, cn, ci, cn, cn},
+	gVariant:   {cn, ce, ce, cn, ce, ce, ce, ce, ce, ce, ce, cn, cn, cn, ci, cn},
+	gUDT:       {cn, ci, ci, cn, cn, cn, cn, cn, cn, cn, cn, cn, cn, cn, cn, cn},
 }
 
 // ConversionOf returns how from may be converted to to.
 func ConversionOf(from, to TypeID) ConvKind {
 	if from == to && from != Unknown {
 		return ConvImplicit
+	}
+	if from.IsUDT() && to.IsUDT() {
+		return ConvNotAllowed // geometry and geography do not convert
 	}
 	return convChart[groupOf(from)][groupOf(to)]
 }

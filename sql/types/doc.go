@@ -37,5 +37,5 @@
 // type; varchar content is restricted to code page 1252 on conversion.
 //
 // It must not import tds, server, storage or any other sql/ package except
-// sql/collation and sql/msgs.
+// sql/collation, sql/msgs and sql/clrtypes (a leaf codec package).
 package types

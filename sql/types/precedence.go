@@ -11,6 +11,8 @@ package types
 // binary (lowest).
 func Precedence(id TypeID) int {
 	switch id {
+	case HierarchyID, Geometry, Geography:
+		return 30 // user-defined types rank above everything
 	case SQLVariant:
 		return 29
 	case XML:

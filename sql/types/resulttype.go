@@ -331,6 +331,12 @@ func ComparisonType(l, r Type) (Type, *msgs.Error) {
 	if l.ID == XML || r.ID == XML {
 		return Type{}, newErr(305, "The XML data type cannot be compared or sorted, except when using the IS NULL operator.")
 	}
+	if l.IsSpatial() {
+		return Type{}, ErrInvalidOperator("equal to", l)
+	}
+	if r.IsSpatial() {
+		return Type{}, ErrInvalidOperator("equal to", r)
+	}
 	if l.IsLOB() || r.IsLOB() {
 		return Type{}, ErrIncompatibleOperator(l, r, "equal to")
 	}

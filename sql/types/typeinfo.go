@@ -81,7 +81,7 @@ func (id TypeID) Kind() Kind {
 		return KindMoney
 	case Char, VarChar, NChar, NVarChar, Text, NText, XML:
 		return KindString
-	case Binary, VarBinary, Image, Timestamp:
+	case Binary, VarBinary, Image, Timestamp, HierarchyID, Geometry, Geography:
 		return KindBytes
 	case UniqueIdentifier:
 		return KindGUID
@@ -250,8 +250,10 @@ func (t Type) MaxBytes() int16 {
 		return 8016
 	case Text, NText, Image:
 		return 16
-	case XML:
+	case XML, Geometry, Geography:
 		return -1
+	case HierarchyID:
+		return 892
 	case NChar, NVarChar:
 		if t.Length == MaxLength {
 			return -1
@@ -343,6 +345,12 @@ func (id TypeID) Name() string {
 		return "nchar"
 	case XML:
 		return "xml"
+	case HierarchyID:
+		return "hierarchyid"
+	case Geometry:
+		return "geometry"
+	case Geography:
+		return "geography"
 	}
 	return "unknown"
 }

@@ -39,6 +39,7 @@ var typeAliases = map[string]TypeID{
 	"datetimeoffset": DateTimeOffset, "uniqueidentifier": UniqueIdentifier,
 	"sql_variant": SQLVariant, "xml": XML, "timestamp": Timestamp,
 	"rowversion": Timestamp, "sysname": NVarChar,
+	"hierarchyid": HierarchyID, "geometry": Geometry, "geography": Geography,
 }
 
 // normalizeTypeName lower-cases a type name, strips [brackets] and a sys.

@@ -15,6 +15,8 @@ func main() {
 	switch os.Args[1] {
 	case "run":
 		err = cmdRun(args)
+	case "drive":
+		err = cmdDrive(args)
 	case "launch":
 		err = cmdLaunch(args)
 	case "serve":
@@ -41,6 +43,7 @@ func usage() {
 
 commands:
   run       run the side-by-side benchmark (see run -h)
+  drive     run workloads against one server only (before/after, profiling)
   launch    start a server and time start → first login
   serve     stand-in for 'tsqld serve' (package embed)
   password  print a random password meeting SQL Server's policy

@@ -1,0 +1,37 @@
+package server
+
+import (
+	"github.com/tsqld/tsqld/sql/types"
+	"github.com/tsqld/tsqld/tds"
+)
+
+// udtColumnEnc describes a CLR type column (hierarchyid, geometry,
+// geography): TYPE 0xF0 with UDT_INFO — max byte size (892 for
+// hierarchyid, 0xFFFF for the unlimited spatial types), database, schema
+// "sys", the lower-case type name and the assembly-qualified .NET name;
+// values are always PLP. 7.1 clients, which have no UDT type, get image
+// as SQL Server sends them varbinary data.
+func udtColumnEnc(e colEnc, t types.Type, v tds.Version) colEnc {
+	if !v.Is72() {
+		e.kind, e.ti = encImage, tds.TypeInfo{Type: tds.TypeImage, Size: textMax}
+		return e
+	}
+	size := types.UDTMaxBytes(t.ID)
+	if size < 0 {
+		size = tds.MaxLen
+	}
+	e.kind = encPLPBinary
+	e.ti = tds.TypeInfo{Type: tds.TypeUDT, Size: size, UDTSchema: "sys", UDTTypeName: t.ID.Name(),
+		UDTAssembly: types.UDTAssemblyName(t.ID)}
+	return e
+}
+
+// setUDTDatabase names the current database in the UDT_INFO of CLR type
+// columns (SQL Server names the database the type is used from).
+func setUDTDatabase(cols []colEnc, c *conn) {
+	for i := range cols {
+		if cols[i].ti.Type == tds.TypeUDT && c != nil && c.sess != nil {
+			cols[i].ti.UDTDBName = c.sess.Database()
+		}
+	}
+}

@@ -1,0 +1,111 @@
+package engine
+
+import (
+	"github.com/tsqld/tsqld/storage/mem"
+	"strings"
+	"testing"
+)
+
+// out runs a batch and renders its output as the golden tests do.
+func out(t *testing.T, s Session, sql string) string {
+	t.Helper()
+	return goldenString(run(t, s, sql))
+}
+
+func wantContains(t *testing.T, what, got string, parts ...string) {
+	t.Helper()
+	for _, p := range parts {
+		if !strings.Contains(got, p) {
+			t.Fatalf("%s: want %q in:\n%s", what, p, got)
+		}
+	}
+}
+
+// DDL inside an explicit transaction is invisible to other sessions until
+// COMMIT (name resolution and catalog views), visible to its own session,
+// and never existed after ROLLBACK.
+func TestDDLIsolation(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, e *Engine) {
+		li, _ := e.Authenticate("sa", "Secret123!")
+		a, m := e.NewSession(SessionConfig{SPID: 61, Login: li, ODBCDefaults: true})
+		if m != nil {
+			t.Fatal(m)
+		}
+		b, m := e.NewSession(SessionConfig{SPID: 62, Login: li, ODBCDefaults: true})
+		if m != nil {
+			t.Fatal(m)
+		}
+		defer a.Close()
+		defer b.Close()
+
+		got := out(t, a, "BEGIN TRAN CREATE TABLE x (id int PRIMARY KEY) INSERT x VALUES (1) SELECT id FROM x SELECT COUNT(*) AS n FROM sys.tables WHERE name = 'x'")
+		wantContains(t, "creator sees its table", got, "id int not null\n1\n", "n int not null\n1\n")
+		got = out(t, b, "SELECT COUNT(*) AS n FROM sys.tables WHERE name = 'x' SELECT COUNT(*) AS o FROM sys.objects WHERE name = 'x' SELECT OBJECT_ID('x') AS oid")
+		wantContains(t, "other session's catalog views", got, "n int not null\n0\n", "o int not null\n0\n", "oid int\nNULL\n")
+		got = out(t, b, "SELECT id FROM x")
+		wantContains(t, "other session resolving the name", got, "Msg 208", "Invalid object name 'x'")
+		out(t, a, "ROLLBACK")
+		for _, s := range []Session{a, b} {
+			got = out(t, s, "SELECT COUNT(*) AS n FROM sys.tables WHERE name = 'x' SELECT id FROM x")
+			wantContains(t, "after ROLLBACK", got, "n int not null\n0\n", "Invalid object name 'x'")
+		}
+
+		// COMMIT publishes; DROP in a transaction hides nothing from others
+		// until it commits.
+		out(t, a, "BEGIN TRAN CREATE TABLE y (id int PRIMARY KEY, v varchar(10)) INSERT y VALUES (1, 'one') COMMIT")
+		got = out(t, b, "SELECT v FROM y")
+		wantContains(t, "after COMMIT", got, "one")
+		out(t, a, "BEGIN TRAN DROP TABLE y")
+		got = out(t, a, "SELECT v FROM y")
+		wantContains(t, "dropper", got, "Invalid object name 'y'")
+		got = out(t, b, "SELECT COUNT(*) AS n FROM sys.tables WHERE name = 'y'")
+		wantContains(t, "drop not yet committed", got, "n int not null\n1\n")
+		out(t, a, "ROLLBACK")
+		got = out(t, b, "SELECT v FROM y")
+		wantContains(t, "drop rolled back", got, "one")
+
+		// ALTER in a transaction: the new column is the creator's only.
+		out(t, a, "BEGIN TRAN ALTER TABLE y ADD w int NULL")
+		got = out(t, b, "SELECT COUNT(*) AS n FROM sys.columns WHERE object_id = OBJECT_ID('y')")
+		wantContains(t, "alter not yet committed", got, "n int not null\n2\n")
+		out(t, a, "COMMIT")
+		got = out(t, b, "SELECT COUNT(*) AS n FROM sys.columns WHERE object_id = OBJECT_ID('y')")
+		wantContains(t, "alter committed", got, "n int not null\n3\n")
+
+		// Object ids stay distinct across a transaction's DDL and another
+		// session's DDL committed meanwhile.
+		out(t, a, "BEGIN TRAN CREATE TABLE z1 (id int)")
+		out(t, a, "COMMIT")
+		out(t, b, "CREATE TABLE z2 (id int)")
+		got = out(t, b, "SELECT COUNT(DISTINCT object_id) AS n FROM sys.tables WHERE name IN ('y', 'z1', 'z2')")
+		wantContains(t, "distinct ids", got, "n int not null\n3\n")
+
+		// A failed statement inside the transaction leaves earlier DDL of
+		// the transaction in place.
+		got = out(t, a, "BEGIN TRAN CREATE TABLE w1 (id int PRIMARY KEY) INSERT w1 VALUES (1), (1)")
+		wantContains(t, "dup", got, "Msg 2627")
+		got = out(t, a, "SELECT COUNT(*) AS n FROM w1 COMMIT")
+		wantContains(t, "table survives a statement error", got, "n int not null\n0\n")
+		got = out(t, b, "SELECT COUNT(*) AS n FROM w1")
+		wantContains(t, "then committed", got, "n int not null\n0\n")
+	})
+}
+
+// Another session's DDL in the same database waits for the transaction's
+// catalog writes (the database record holds the object-id counter): with
+// LOCK_TIMEOUT it fails with 1222 and leaves nothing behind.
+func TestDDLIsolationLockTimeout(t *testing.T) {
+	e := openEngine(t, mem.Open())
+	defer e.Close()
+	li, _ := e.Authenticate("sa", "Secret123!")
+	a, _ := e.NewSession(SessionConfig{SPID: 61, Login: li, ODBCDefaults: true})
+	b, _ := e.NewSession(SessionConfig{SPID: 62, Login: li, ODBCDefaults: true})
+	defer a.Close()
+	defer b.Close()
+	out(t, a, "BEGIN TRAN CREATE TABLE p1 (id int)")
+	got := out(t, b, "SET LOCK_TIMEOUT 100 CREATE TABLE p2 (id int)")
+	wantContains(t, "blocked DDL", got, "Msg 1222")
+	out(t, a, "COMMIT")
+	got = out(t, b, "CREATE TABLE p2 (id int) SELECT COUNT(*) AS n FROM sys.tables WHERE name IN ('p1', 'p2')")
+	wantContains(t, "after commit", got, "n int not null\n2\n")
+}

@@ -1,0 +1,27 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/tsqld/tsqld/sql/result"
+)
+
+// Temporary scratch runner (collation helper); skipped unless SCRATCH_SQL is set.
+func TestZZCollScratch(t *testing.T) {
+	q := os.Getenv("SCRATCH_SQL")
+	if q == "" {
+		t.Skip()
+	}
+	b := backends[0]
+	e := openEngine(t, b.open(t, t.TempDir()))
+	defer e.Close()
+	s := newSession(t, e)
+	c := &result.Collector{}
+	if err := s.ExecBatch(context.Background(), q, c); err != nil {
+		t.Fatal(err)
+	}
+	fmt.Println(goldenString(c))
+}

@@ -1,0 +1,121 @@
+package proc
+
+import (
+	"context"
+	"reflect"
+	"strings"
+
+	"github.com/tsqld/tsqld/sql/ast"
+	"github.com/tsqld/tsqld/sql/catalog"
+)
+
+// DDL isolation. Outside explicit transactions DDL changes the shared
+// catalog in place and commits with its statement. Inside an explicit
+// transaction (BEGIN TRAN, implicit transactions) the first statement that
+// can change the catalog forks a private copy read through the
+// transaction (catalog.Fork); the session then binds and executes against
+// it, so its own DDL is visible to it while other sessions keep the
+// committed catalog — sys.tables and name resolution included. COMMIT
+// publishes by reloading the shared catalog from storage; ROLLBACK drops
+// the copy (the objects never existed for anyone else).
+//
+// Writes of catalog records still take storage locks: a second session's
+// DDL touching the same records (the database record, which holds the
+// object-id counter) waits for the transaction, or fails with 1222 under
+// LOCK_TIMEOUT, or 1205 when the wait closes a cycle.
+
+// cat returns the catalog the session sees: its transaction's private
+// copy, or the shared one.
+func (s *Session) cat() *catalog.Catalog {
+	if s.tx != nil && s.tx.cat != nil {
+		return s.tx.cat
+	}
+	return s.srv.cat
+}
+
+// catalogStmtStart runs before each statement: it forks the private
+// catalog for a catalog-changing statement in an explicit transaction, and
+// otherwise follows the shared catalog when a reload replaced the
+// session's database.
+func (s *Session) catalogStmtStart(st ast.Node) error {
+	if s.tx != nil && s.tx.cat != nil {
+		return nil
+	}
+	if s.tx != nil && s.tx.explicit && mutatesCatalog(st) {
+		return s.forkCatalog()
+	}
+	if s.db != nil {
+		if d := s.srv.cat.DatabaseByID(s.db.ID); d != nil && d != s.db {
+			s.db = d
+		}
+	}
+	return nil
+}
+
+// forkCatalog gives the transaction its private catalog.
+func (s *Session) forkCatalog() error {
+	c, err := s.srv.cat.Fork(s.tx.main)
+	if err != nil {
+		return err
+	}
+	s.tx.sharedDDL = s.tx.ddl // DDL before the fork changed the shared catalog
+	s.tx.cat = c
+	s.afterCatalogReload()
+	return nil
+}
+
+// refork re-reads the private catalog after a partial rollback undid
+// catalog writes of the transaction.
+func (s *Session) refork() {
+	if s.tx == nil || s.tx.cat == nil {
+		return
+	}
+	if c, err := s.srv.cat.Fork(s.tx.main); err == nil {
+		s.tx.cat = c
+		s.afterCatalogReload()
+	}
+}
+
+// mutatesCatalog reports statements that may change the catalog: CREATE,
+// ALTER, DROP, GRANT/DENY/REVOKE, SELECT … INTO, sp_rename and other
+// system procedures (EXEC of a procedure is decided per inner statement).
+func mutatesCatalog(st ast.Node) bool {
+	switch x := st.(type) {
+	case *ast.SelectStmt:
+		sel, ok := x.Query.Body.(*ast.Select)
+		return ok && sel.Into != nil && !strings.HasPrefix(sel.Into.Name.Name, "#")
+	case *ast.CreateTableStmt:
+		return !strings.HasPrefix(x.Name.Name.Name, "#") // #temp tables are session objects
+	case *ast.ExecStmt:
+		return strings.HasPrefix(strings.ToLower(x.Proc.Name.Name), "sp_")
+	}
+	n := reflect.TypeOf(st).String()
+	for _, p := range []string{"*ast.Create", "*ast.Alter", "*ast.Drop", "*ast.Grant", "*ast.Deny", "*ast.Revoke", "*ast.Truncate", "*ast.Enable", "*ast.Disable", "*ast.Rename"} {
+		if strings.HasPrefix(n, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// publishCatalog makes the ended transaction's catalog changes the shared
+// state, or undoes them; tx is the transaction that just committed
+// (committed=true) or rolled back.
+func (s *Session) publishCatalog(tx *txnState, committed bool) {
+	switch {
+	case tx.cat != nil && (committed || tx.sharedDDL):
+		s.srv.reloadCatalog(context.Background())
+	case tx.cat != nil:
+		// Rolled back: the private copy is dropped, the shared catalog
+		// never saw it.
+	case !tx.ddl:
+		return
+	case !committed:
+		s.srv.reloadCatalog(context.Background())
+	case s.srv.cat.Generation() != tx.catGen:
+		// Changed in place, but a reload since then dropped the changes
+		// from memory: read them back.
+		s.srv.reloadCatalog(context.Background())
+	}
+	s.afterCatalogReload()
+}
