@@ -22,7 +22,7 @@ func (b *BulkLoadReader) Reset(payload []byte, v Version) error {
 	b.src, b.off, b.v, b.rows = payload, 0, v, 0
 	b.Done = Done{}
 	var m ColMetadata
-	n, err := m.Decode(payload, v)
+	n, err := m.DecodeBulk(payload, v)
 	if err != nil {
 		return err
 	}

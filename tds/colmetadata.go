@@ -98,7 +98,15 @@ func (m *ColMetadata) Encode(dst []byte, v Version) []byte {
 }
 
 // Decode reads the token at src[0] and returns the bytes consumed.
-func (m *ColMetadata) Decode(src []byte, v Version) (int, error) {
+func (m *ColMetadata) Decode(src []byte, v Version) (int, error) { return m.decode(src, v, false) }
+
+// DecodeBulk reads the COLMETADATA a client sends in a bulk load message,
+// where the table name of a text/ntext/image column is one US_VARCHAR
+// whatever the TDS version (as go-mssqldb and tedious send it, and SQL
+// Server reads it), not the multi-part name of 7.2+ server metadata.
+func (m *ColMetadata) DecodeBulk(src []byte, v Version) (int, error) { return m.decode(src, v, true) }
+
+func (m *ColMetadata) decode(src []byte, v Version, bulk bool) (int, error) {
 	if _, err := tokenHeader(src, TokenColMetadata); err != nil {
 		return 0, err
 	}
@@ -111,13 +119,13 @@ func (m *ColMetadata) Decode(src []byte, v Version) (int, error) {
 	}
 	for i := 0; i < n && c.err == nil; i++ {
 		var col Column
-		decodeColumn(&c, v, &col)
+		decodeColumn(&c, v, &col, bulk)
 		m.Columns = append(m.Columns, col)
 	}
 	return c.off, c.err
 }
 
-func decodeColumn(c *cursor, v Version, col *Column) {
+func decodeColumn(c *cursor, v Version, col *Column, bulk bool) {
 	if v.Is72() {
 		col.UserType = c.u32()
 	} else {
@@ -135,7 +143,7 @@ func decodeColumn(c *cursor, v Version, col *Column) {
 		return
 	}
 	if col.TypeInfo.IsLegacyLOB() {
-		if v.Is72() {
+		if v.Is72() && !bulk {
 			parts := int(c.u8())
 			for j := 0; j < parts && c.err == nil; j++ {
 				col.TableName = append(col.TableName, c.usVarChar())

@@ -214,6 +214,7 @@ func FuzzTokens(f *testing.F) {
 	b = AppendDone(b, v, TokenDone, DoneCount, CmdSelect, 1)
 	f.Add(byte(1), b)
 	f.Add(byte(1), hx(f, specLoginResponse))
+	f.Add(byte(1), nbcRowStream())
 	f.Fuzz(func(t *testing.T, vb byte, data []byte) {
 		_, _ = DecodeTokens(data, fuzzVersion(vb))
 	})
@@ -294,6 +295,7 @@ func TestWriteFuzzCorpus(t *testing.T) {
 	write("FuzzTypeValue", "variant", AppendVariant((&TypeInfo{Type: TypeVariant, Size: 8009}).Encode(nil), &TypeInfo{Type: TypeNVarChar, Size: 8, Collation: SQLLatin1GeneralCP1CIAS}, AppendUTF16(nil, "16.0")))
 	write("FuzzTypeValue", "ntextrow", AppendTextRow((&TypeInfo{Type: TypeNText, Size: 100, Collation: SQLLatin1GeneralCP1CIAS}).Encode(nil), AppendUTF16(nil, "x")))
 	write("FuzzTokens", "loginresponse", byte(1), hx(t, specLoginResponse))
+	write("FuzzTokens", "nbcrow", byte(1), nbcRowStream())
 	bl := AppendColMetadata(nil, v, []Column{{Flags: ColNullable, TypeInfo: TypeInfo{Type: TypeIntN, Size: 4}, Name: "id"},
 		{Flags: ColNullable, TypeInfo: TypeInfo{Type: TypeText, Size: 100, Collation: SQLLatin1GeneralCP1CIAS}, TableName: []string{"t"}, Name: "tx"}})
 	bl = AppendTextRow(AppendIntN(AppendRowToken(bl), 4, 1), []byte("abc"))

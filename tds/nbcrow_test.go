@@ -120,3 +120,40 @@ func FuzzNBCRow(f *testing.F) {
 		checkNBCRow(t, mask&(1<<len(nbcCols)-1), seed)
 	})
 }
+
+// nbcRowStream is a result set mixing ROW and NBCROW (a FuzzTokens seed).
+func nbcRowStream() []byte {
+	b := AppendColMetadata(nil, Version74, nbcCols)
+	for _, mask := range []uint16{0, 0b101010101, 0x1FF} {
+		row, nbc := encodeBoth(mask, uint64(mask)+7)
+		if mask == 0 {
+			b = append(b, row...)
+		} else {
+			b = append(b, nbc...)
+		}
+	}
+	return AppendDone(b, Version74, TokenDone, DoneCount, CmdSelect, 3)
+}
+
+// TestNBCRowStream checks ROW and NBCROW intermixed in one result set.
+func TestNBCRowStream(t *testing.T) {
+	toks, err := DecodeTokens(nbcRowStream(), Version74)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var nulls []int
+	for _, tk := range toks {
+		if r, ok := tk.(*Row); ok {
+			n := 0
+			for _, v := range r.Values {
+				if v.Null {
+					n++
+				}
+			}
+			nulls = append(nulls, n)
+		}
+	}
+	if len(nulls) != 3 || nulls[0] != 0 || nulls[1] != 5 || nulls[2] != 9 {
+		t.Fatalf("NULLs per row %v, want [0 5 9]", nulls)
+	}
+}

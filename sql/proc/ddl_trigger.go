@@ -294,3 +294,36 @@ func (s *Session) eventDataValue() types.Value {
 	}
 	return types.StringValue(s.eventData[len(s.eventData)-1])
 }
+
+// enableDDLTrigger runs ENABLE|DISABLE TRIGGER names|ALL ON DATABASE.
+func (s *Session) enableDDLTrigger(x *ast.EnableTriggerStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
+	var targets []*catalog.Object
+	if x.All {
+		targets = s.srv.triggerIndex(s.db.ID)[0]
+	} else {
+		for i := range x.Names {
+			o := s.cat().Object(s.db, "dbo", x.Names[i].Name.Name)
+			if o == nil || o.Kind != catalog.KindTrigger || o.Trigger == nil || o.Trigger.Parent != 0 {
+				verb := "disable"
+				if x.Enable {
+					verb = "enable"
+				}
+				return msgErr(3701, verb, "trigger", x.Names[i].Name.Name), nil
+			}
+			targets = append(targets, o)
+		}
+	}
+	s.srv.ddlMu.Lock()
+	defer s.srv.ddlMu.Unlock()
+	for _, o := range targets {
+		c := *o
+		tr := *o.Trigger
+		tr.Disabled = !x.Enable
+		c.Trigger = &tr
+		s.tx.ddl = true
+		if err := s.cat().PutObject(s.tx.main, s.db, &c); err != nil {
+			return asStmtErr(err)
+		}
+	}
+	return nil, w.Done(result.Done{Cmd: result.CmdDDL, InProc: rc.inProc})
+}

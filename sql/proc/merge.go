@@ -7,6 +7,7 @@ import (
 	"github.com/tsqld/tsqld/sql/ast"
 	"github.com/tsqld/tsqld/sql/exec"
 	"github.com/tsqld/tsqld/sql/msgs"
+	"github.com/tsqld/tsqld/sql/plan"
 	"github.com/tsqld/tsqld/sql/result"
 	"github.com/tsqld/tsqld/sql/sem"
 	"github.com/tsqld/tsqld/sql/types"
@@ -25,7 +26,8 @@ type mergeWhen struct {
 }
 
 // mergeStmt runs MERGE. The source is materialised, every target row is
-// matched against it (nested loops), then the WHEN clauses apply in
+// matched against it (by hash on the ON clause's target = source
+// equalities, else nested loops), then the WHEN clauses apply in
 // order: the first clause of a kind whose extra condition holds acts.
 func (s *Session) mergeStmt(ctx context.Context, x *ast.MergeStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
 	line := x.Span.Line
@@ -173,9 +175,49 @@ func (s *Session) mergeStmt(ctx context.Context, x *ast.MergeStmt, w result.Writ
 	for i := range matchedBy {
 		matchedBy[i] = -1
 	}
+	// Equalities between target and source columns in ON pick the
+	// candidate source rows by hash (plan.EquiKeys); without any, every
+	// source row is a candidate (nested loops). ON decides either way.
+	lkeys, rkeys := plan.EquiKeys(on, nt0, len(all))
+	var bySrc map[string][]int
+	var lh *exec.KeyHasher
+	if len(lkeys) > 0 {
+		bySrc = make(map[string][]int, len(srows))
+		rh := exec.NewKeyHasher(rkeys)
+		for si, sr := range srows {
+			copy(row[nt0:], sr)
+			k, ok, merr := rh.Key(c, row)
+			if merr != nil {
+				return stmtErr(merr), nil
+			}
+			if ok {
+				bySrc[string(k)] = append(bySrc[string(k)], si)
+			}
+		}
+		lh = exec.NewKeyHasher(lkeys)
+	}
+	var everySrc []int
+	if lh == nil {
+		everySrc = make([]int, len(srows))
+		for i := range everySrc {
+			everySrc[i] = i
+		}
+	}
 	for ti, tr := range trows {
 		copy(row, tr.old)
-		for si, sr := range srows {
+		cands := everySrc
+		if lh != nil {
+			k, ok, merr := lh.Key(c, row)
+			if merr != nil {
+				return stmtErr(merr), nil
+			}
+			if !ok {
+				continue // a NULL key equals nothing
+			}
+			cands = bySrc[string(k)]
+		}
+		for _, si := range cands {
+			sr := srows[si]
 			copy(row[nt0:], sr)
 			v, merr := c.Eval(on, row)
 			if merr != nil {

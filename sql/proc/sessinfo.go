@@ -86,6 +86,9 @@ func (s *Session) SessionFunc(name string, args []types.Value) (types.Value, *ms
 	if v, merr, ok := s.featureFunc(name, args); ok {
 		return v, merr
 	}
+	if name == "EVENTDATA" {
+		return s.eventDataValue(), nil // ddl_trigger.go
+	}
 	if v, merr, ok := s.metadataFunc(name, args); ok {
 		return v, merr
 	}

@@ -61,13 +61,17 @@ var tempObjectIDs atomic.Int32
 
 // Session is one connection's state.
 type Session struct {
-	srv  *Server
-	cfg  SessionConfig
-	db   *catalog.Database
-	opts session.Options
-	tx   *txnState
-	tv   tableVarStore // table variable rows (tablevar_store.go)
-	warn warnTarget    // where ANSI_WARNINGS OFF warnings go (arith_warn.go)
+	srv *Server
+	cfg SessionConfig
+	// lockIDs are the storage transaction ids of the open transaction
+	// (main, temp; 0 = none), read by other sessions for
+	// sys.dm_tran_locks (locks_env.go).
+	lockIDs [2]atomic.Uint64
+	db      *catalog.Database
+	opts    session.Options
+	tx      *txnState
+	tv      tableVarStore // table variable rows (tablevar_store.go)
+	warn    warnTarget    // where ANSI_WARNINGS OFF warnings go (arith_warn.go)
 	// eventData is EVENTDATA() of the running DDL triggers (ddl_trigger.go).
 	eventData []string
 	temps     map[string]*catalog.Object // #name lower → object

@@ -453,7 +453,10 @@ func (srv *Server) triggerIndex(db int32) map[int32][]*catalog.Object {
 
 // enableTrigger runs ENABLE|DISABLE TRIGGER names|ALL ON table.
 func (s *Session) enableTrigger(x *ast.EnableTriggerStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
-	if x.OnDatabase || x.OnServer {
+	if x.OnDatabase {
+		return s.enableDDLTrigger(x, w, rc) // ddl_trigger.go
+	}
+	if x.OnServer {
 		return msgErr(40517, "DDL trigger"), nil
 	}
 	db, tbl, serr := s.lookupTable(&x.Table)

@@ -71,6 +71,8 @@ func (s *Session) begin(ctx context.Context, explicit bool) error {
 		return err
 	}
 	s.tx = &txnState{main: main, temp: temp, explicit: explicit, desc: s.srv.descs.Add(1), catGen: s.srv.cat.Generation()}
+	s.lockIDs[0].Store(storage.TxnID(main))
+	s.lockIDs[1].Store(storage.TxnID(temp))
 	if explicit {
 		s.tx.count = 1
 	}
@@ -81,6 +83,8 @@ func (s *Session) begin(ctx context.Context, explicit bool) error {
 func (s *Session) commitAll() error {
 	tx := s.tx
 	s.tx = nil
+	s.lockIDs[0].Store(0)
+	s.lockIDs[1].Store(0)
 	err := tx.main.Commit()
 	if err != nil {
 		tx.temp.Rollback()
@@ -95,6 +99,8 @@ func (s *Session) commitAll() error {
 func (s *Session) rollbackAll() {
 	tx := s.tx
 	s.tx = nil
+	s.lockIDs[0].Store(0)
+	s.lockIDs[1].Store(0)
 	tx.main.Rollback()
 	tx.temp.Rollback()
 	s.publishCatalog(tx, false)

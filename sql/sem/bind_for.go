@@ -148,6 +148,9 @@ func (b *Binder) methodCall(s *scope, e *ast.MethodCall) Expr {
 	switch p {
 	case ".", "(./text())[1]", "(text())[1]", "./text()[1]", "(/text())[1]", "text()[1]":
 	default:
+		if steps, ok := xmlElementPath(p); ok { // xml_path.go
+			return &Cast{T: t, X: &Func{T: b.strResult(true, types.MaxLength), Name: FuncXMLPathText, Args: []Expr{x, &Const{T: NVarChar(4000), V: types.StringValue(steps)}}}}
+		}
 		b.failText(e, 2389, "XQuery [value()]: 'value()' requires a singleton (or empty sequence), found operand of type '%ls'", path.Val)
 	}
 	return &Cast{T: t, X: &Func{T: b.strResult(true, types.MaxLength), Name: "XML_TEXT", Args: []Expr{x}}}
