@@ -22,7 +22,17 @@ func (b *BulkLoadReader) Reset(payload []byte, v Version) error {
 	b.src, b.off, b.v, b.rows = payload, 0, v, 0
 	b.Done = Done{}
 	var m ColMetadata
+	// Clients write a text/ntext/image column's table name as one
+	// US_VARCHAR (DecodeBulk); accept the multi-part form of server
+	// metadata too, when the one-part reading does not end at a row.
 	n, err := m.DecodeBulk(payload, v)
+	if err != nil || n >= len(payload) || !bulkTokenAt(payload[n]) {
+		if n2, err2 := m.Decode(payload, v); err2 == nil && n2 < len(payload) && bulkTokenAt(payload[n2]) {
+			n, err = n2, nil
+		} else if err == nil {
+			n, _ = m.DecodeBulk(payload, v)
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -62,3 +72,6 @@ func (b *BulkLoadReader) Next() (*Row, error) {
 
 // Rows returns the number of rows read so far.
 func (b *BulkLoadReader) Rows() int { return b.rows }
+
+// bulkTokenAt reports the tokens that may follow a bulk load's COLMETADATA.
+func bulkTokenAt(b byte) bool { return b == TokenRow || b == TokenNBCRow || b == TokenDone }

@@ -116,6 +116,12 @@ type ddlEvent struct {
 // when the database has no DDL trigger (one map lookup) or st is not DDL.
 // It runs before the statement so CREATE OR ALTER knows which it is.
 func (s *Session) ddlEvents(st ast.Node) []ddlEvent {
+	switch st.(type) {
+	case *ast.CreateTableStmt, *ast.AlterTableStmt, *ast.CreateViewStmt, *ast.CreateProcStmt, *ast.CreateFunctionStmt,
+		*ast.CreateTriggerStmt, *ast.CreateIndexStmt, *ast.DropIndexStmt, *ast.CreateSchemaStmt, *ast.DropStmt:
+	default:
+		return nil // not DDL: no trigger lookup on the DML hot path
+	}
 	if len(s.srv.triggerIndex(s.db.ID)[0]) == 0 {
 		return nil
 	}

@@ -123,7 +123,7 @@ func refColsChanged(def *catalog.Table, fk *catalog.ForeignKey, row, nrow []type
 func (s *Session) fkChildren(c *exec.Ctx, t *dmlTarget, other *catalog.Object, fk *catalog.ForeignKey, row []types.Value, cs *cascadeState, all bool) ([]fkHit, *msgs.Error) {
 	ot := c.TableFor(t.db, other)
 	var hits []fkHit
-	err := ot.Scan(func(key []byte, orow []types.Value) error {
+	visit := func(key []byte, orow []types.Value) error {
 		for i, ci := range fk.Columns {
 			a, b := orow[ci], row[fk.RefColumns[i]]
 			if a.K == types.KindNull || b.K == types.KindNull {
@@ -146,7 +146,27 @@ func (s *Session) fkChildren(c *exec.Ctx, t *dmlTarget, other *catalog.Object, f
 			return errFound
 		}
 		return nil
-	})
+	}
+	var err error
+	if ix, order := exec.IndexWithPrefix(other.Table, fk.Columns); ix != nil {
+		// An index led by the referencing columns: seek the parent's
+		// key instead of scanning the child table.
+		vals := make([]types.Value, len(order))
+		for j, k := range order {
+			pv := row[fk.RefColumns[k]]
+			if pv.K == types.KindNull {
+				return nil, nil
+			}
+			cv, cerr := exec.Convert(pv, t.obj.Table.Columns[fk.RefColumns[k]].Type, other.Table.Columns[fk.Columns[k]].Type)
+			if cerr != nil {
+				return nil, nil // no child value can equal it
+			}
+			vals[j] = cv
+		}
+		err = ot.ScanKeyPrefix(ix, vals, visit)
+	} else {
+		err = ot.Scan(visit)
+	}
 	if err != nil && err != errFound {
 		if m := storageError(err); m != nil {
 			return nil, m

@@ -21,8 +21,12 @@ func isTranStmt(st ast.Node) bool {
 func (s *Session) tranStmt(ctx context.Context, st ast.Node, w result.Writer, rc *runCtx) (*stmtError, error) {
 	switch x := st.(type) {
 	case *ast.BeginTranStmt:
+		outer := s.tx == nil || !s.tx.explicit
 		if serr, err := s.beginTran(ctx, w); serr != nil || err != nil {
 			return serr, err
+		}
+		if outer && s.tx != nil && x.Name != "" && !strings.HasPrefix(x.Name, "@") {
+			s.tx.name = x.Name
 		}
 		return nil, w.Done(result.Done{Cmd: result.CmdBeginTx, InProc: rc.inProc})
 	case *ast.CommitStmt:
@@ -96,10 +100,10 @@ func (s *Session) rollbackTran(name string, w result.Writer) (*stmtError, error)
 				return nil, nil
 			}
 		}
-		if s.tx.count > 1 || true {
+		if !strings.EqualFold(name, s.tx.name) {
 			// A name that is neither a savepoint nor the outermost
-			// transaction's name: Msg 6401.
-			_ = ln
+			// transaction's name: Msg 6401, the transaction stays open.
+			return msgErr(6401, name), nil
 		}
 	}
 	desc := s.tx.desc

@@ -33,6 +33,9 @@ type txnState struct {
 	// is possible (XACT_STATE() = -1).
 	doomed bool
 	saves  []savepoint
+	// name is the outermost BEGIN TRAN's name: ROLLBACK TRAN with any
+	// other name that is not a savepoint fails with Msg 6401.
+	name string
 }
 
 type savepoint struct {
