@@ -31,6 +31,9 @@ func noticeAfter(t *testing.T, s *Server, batch, want string) time.Duration {
 				return time.Since(begin)
 			}
 		case sqlexp.MsgError:
+			if strings.Contains(m.Error.Error(), want) {
+				return time.Since(begin)
+			}
 			t.Fatal(m.Error)
 		case sqlexp.MsgNextResultSet:
 			more = rows.NextResultSet()
@@ -58,5 +61,10 @@ func TestRaiserrorNowaitE2E(t *testing.T) {
 	}
 	if d := noticeAfter(t, s, strings.Replace(batch, "%s", "", 1), "early 7"); d < delay {
 		t.Errorf("message without NOWAIT arrived after %v, before the batch ended", d)
+	}
+	// An error (severity 16) WITH NOWAIT is flushed too.
+	sev16 := strings.Replace(strings.Replace(batch, "%s", " WITH NOWAIT", 1), "0, 1, 7", "16, 1, 7", 1)
+	if d := noticeAfter(t, s, sev16, "early 7"); d >= delay {
+		t.Errorf("NOWAIT error arrived after %v", d)
 	}
 }

@@ -1,6 +1,8 @@
 package server
 
 import (
+	"strings"
+
 	"github.com/tsqld/tsqld/sql/types"
 	"github.com/tsqld/tsqld/tds"
 )
@@ -34,4 +36,20 @@ func setUDTDatabase(cols []colEnc, c *conn) {
 			cols[i].ti.UDTDBName = c.sess.Database()
 		}
 	}
+}
+
+// udtParamType is the engine type of an RPC parameter sent as a UDT: the
+// CLR system types by name, other UDTs as their bytes.
+func udtParamType(ti *tds.TypeInfo) types.Type {
+	name := strings.ToLower(ti.UDTTypeName)
+	name = strings.TrimPrefix(strings.TrimPrefix(name, "sys."), "[sys].")
+	switch strings.Trim(name, "[]") {
+	case "hierarchyid":
+		return types.TypeHierarchyID
+	case "geometry":
+		return types.TypeGeometry
+	case "geography":
+		return types.TypeGeography
+	}
+	return types.Type{ID: types.VarBinary, Length: types.MaxLength}
 }

@@ -46,9 +46,11 @@ type conn struct {
 	mu      sync.Mutex
 	current *request // the request running or last run
 
-	payload    []byte        // request buffer reused from one request to the next
-	handoff    chan incoming // a watcher's next message for the request loop
-	watchState atomic.Int64  // watchdog state: idle, start tick, or watcher started
+	payload    []byte         // request buffer reused from one request to the next
+	rpc        engine.RPC     // RPC call reused from one request to the next
+	rpcReq     tds.RPCRequest // decoded RPC request, reused likewise
+	handoff    chan incoming  // a watcher's next message for the request loop
+	watchState atomic.Int64   // watchdog state: idle, start tick, or watcher started
 
 	closeOnce sync.Once
 }

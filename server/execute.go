@@ -46,21 +46,25 @@ func (c *conn) execute(r *request) (fatal bool) {
 		err = c.sess.ExecBatch(r.ctx, b.Text, w)
 	case tds.PacketRPC:
 		c.bulk = nil
-		var req tds.RPCRequest
+		// The decoded request's slices are reused too: parameter values
+		// are copied out of it (valueFromWire).
+		req := &c.rpcReq
 		if derr := req.Decode(r.payload, c.version); derr != nil {
 			c.logf("RPC: %v", derr)
 			return true
 		}
 		w.inRPC = true
-		var rpc engine.RPC
+		// c.rpc's parameter slice is reused from request to request (the
+		// engine copies what it keeps).
+		rpc := &c.rpc
 		for i := range req.Calls {
 			call := &req.Calls[i]
-			if perr := c.rpcFromCall(&rpc, call); perr != nil {
+			if perr := c.rpcFromCall(rpc, call); perr != nil {
 				w.Message(perr)
 				w.endRPC()
 				continue
 			}
-			err = c.sess.ExecRPC(r.ctx, &rpc, w)
+			err = c.sess.ExecRPC(r.ctx, rpc, w)
 			w.endRPC()
 			if err != nil {
 				break

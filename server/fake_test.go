@@ -164,6 +164,8 @@ func (s *fakeSession) ExecBatch(ctx context.Context, sql string, w result.Writer
 			return err
 		}
 		return w.Done(result.Done{Cmd: result.CmdSelect, Count: 1, HasCount: true})
+	case q == "select * from nulls": // NBCROW and ROW intermixed
+		return writeNullRows(w)
 	case strings.HasPrefix(q, "select top "): // select top N: N rows of one bigint
 		var n int
 		fmt.Sscanf(q, "select top %d", &n)

@@ -150,7 +150,7 @@ func typeFromInfo(ti *tds.TypeInfo) (types.Type, error) {
 	case tds.TypeVariant:
 		return types.Type{ID: types.SQLVariant}, nil
 	case tds.TypeUDT:
-		return types.Type{ID: types.VarBinary, Length: types.MaxLength}, nil
+		return udtParamType(ti), nil // colmeta_udt.go
 	}
 	return types.Type{}, fmt.Errorf("data type 0x%02X is unknown", ti.Type)
 }
@@ -225,6 +225,12 @@ func valueFromWire(ti *tds.TypeInfo, t types.Type, raw []byte) (types.Value, err
 		v.K = types.KindString
 		v.S = tds.DecodeUTF16(raw)
 	case types.VarBinary, types.Binary, types.Image:
+		v.K = types.KindBytes
+		v.B = append([]byte{}, raw...)
+	case types.HierarchyID, types.Geometry, types.Geography:
+		if verr := types.ValidateUDT(t.ID, raw); verr != nil {
+			return v, fmt.Errorf("%s", verr.Text)
+		}
 		v.K = types.KindBytes
 		v.B = append([]byte{}, raw...)
 	case types.SQLVariant:

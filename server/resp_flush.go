@@ -10,5 +10,5 @@ func (r *resp) Flush() error {
 	if err := r.ctx.Err(); err != nil {
 		return err
 	}
-	return nil
+	return r.mw.FlushPartial()
 }

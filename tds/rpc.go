@@ -210,7 +210,11 @@ func (r *RPCRequest) decodeCall(c *cursor, v Version, call *RPCCall) {
 			call.Params = append(call.Params, p)
 			continue
 		}
-		p.TypeInfo.decode(c)
+		if c.remaining() > 0 && c.b[c.off] == TypeUDT {
+			p.TypeInfo = decodeUDTParamInfo(c) // udt_rpc.go
+		} else {
+			p.TypeInfo.decode(c)
+		}
 		if c.err != nil {
 			return
 		}
@@ -252,7 +256,11 @@ func (r *RPCRequest) Encode(dst []byte, v Version) []byte {
 				dst = AppendTVP(dst, p.TVP)
 				continue
 			}
-			dst = p.TypeInfo.Encode(dst)
+			if p.TypeInfo.Type == TypeUDT {
+				dst = appendUDTParamInfo(dst, &p.TypeInfo)
+			} else {
+				dst = p.TypeInfo.Encode(dst)
+			}
 			dst = AppendRawValue(dst, &p.TypeInfo, p.Value, p.Null || p.TypeInfo.Type == TypeNull, false)
 		}
 	}

@@ -24,7 +24,7 @@ type serveFlags struct {
 	home, instance, data, listen string
 	port                         int
 	detached                     bool
-	gcPercent                    int // 0: the default (defaultGCPercent unless GOGC is set)
+	gcPercent                    int // 0: Go's default (or GOGC)
 }
 
 func newServeCmd() *cobra.Command {
@@ -47,7 +47,7 @@ configuration for this run only.`,
 	fl.IntVar(&f.port, "port", -1, "TCP port; 0 = dynamic (default network.tcpport, 1433)")
 	fl.BoolVar(&f.detached, "detached", false, "started by 'tsqld start': do not copy the error log to stdout")
 	fl.MarkHidden("detached")
-	fl.IntVar(&f.gcPercent, "gc-percent", defaultGCPercent, "Go GC target percentage when GOGC is unset (-1 disables the collector's pacing; the soft memory limit comes from memory.memorylimitmb)")
+	fl.IntVar(&f.gcPercent, "gc-percent", 0, "Go GC target percentage when GOGC is unset (0: Go's default, 100; -1: collect only near the soft memory limit, which is 90% of memory.memorylimitmb)")
 	return cmd
 }
 

@@ -90,6 +90,11 @@ type Index struct {
 	// Constraint is true when the index was created by a PRIMARY KEY or
 	// UNIQUE constraint (dropping it needs ALTER TABLE … DROP CONSTRAINT).
 	Constraint bool
+	// Filter is the WHERE predicate of a filtered index (T-SQL text): only
+	// rows satisfying it have entries, and uniqueness holds among them.
+	Filter string `json:",omitempty"`
+	// Included are the INCLUDE columns (ordinals) of a nonclustered index.
+	Included []int `json:",omitempty"`
 }
 
 // Check is a CHECK constraint.
@@ -173,6 +178,9 @@ func (t *Table) Clone() *Table {
 	c.Indexes = make([]Index, len(t.Indexes))
 	for i, ix := range t.Indexes {
 		ix.Columns = append([]IndexColumn(nil), ix.Columns...)
+		if ix.Included != nil {
+			ix.Included = append([]int(nil), ix.Included...)
+		}
 		c.Indexes[i] = ix
 	}
 	c.Checks = append([]Check(nil), t.Checks...)

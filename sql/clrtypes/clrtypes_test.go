@@ -296,3 +296,29 @@ func FuzzDecoders(f *testing.F) {
 		_, _ = ParseWKT(string(b), false)
 	})
 }
+
+func TestExtract(t *testing.T) {
+	g, _ := ParseWKT("GEOMETRYCOLLECTION (POINT (1 1), MULTILINESTRING ((0 0, 1 1), (2 2, 3 3)), POLYGON ((0 0, 4 0, 4 4, 0 0), (1 1, 2 1, 2 2, 1 1)))", false)
+	_ = g.Finish(0)
+	want := []string{"POINT (1 1)", "MULTILINESTRING ((0 0, 1 1), (2 2, 3 3))", "POLYGON ((0 0, 4 0, 4 4, 0 0), (1 1, 2 1, 2 2, 1 1))"}
+	for i, w := range want {
+		s, ok := g.GeometryN(i + 1)
+		if !ok {
+			t.Fatalf("%d missing", i+1)
+		}
+		d, err := Deserialize(s.Serialize(), false)
+		if err != nil {
+			t.Fatalf("%d: %v", i+1, err)
+		}
+		if got := mustWKT(t, d); got != w {
+			t.Errorf("%d: %s", i+1, got)
+		}
+	}
+	p, _ := g.GeometryN(3)
+	if r, ok := p.Ring(1); !ok || mustWKT(t, r) != "LINESTRING (1 1, 2 1, 2 2, 1 1)" {
+		t.Errorf("ring %v", r)
+	}
+	if e := p.Envelope(); mustWKT(t, e) != "POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0))" {
+		t.Errorf("envelope %s", mustWKT(t, e))
+	}
+}

@@ -42,3 +42,20 @@ WHEN NOT MATCHED THEN INSERT (id, name, v) VALUES (s.id, s.name, s.v);`
 		b.StartTimer()
 	}
 }
+
+// BenchmarkGroupByString groups 20,000 rows by a varchar column (2,000
+// groups): the cost of the string hash key. ns/op is per row.
+func BenchmarkGroupByString(b *testing.B) {
+	const rows = 20000
+	s := benchSession(b, rows)
+	run(b, s, "UPDATE bench SET name = 'Customer Name ' + CAST(id % 2000 AS varchar(10))")
+	w := &errWriter{}
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for n := 0; n < b.N; n += rows {
+		if err := s.ExecBatch(ctx, "SELECT name, COUNT(*) FROM bench GROUP BY name", w); err != nil || w.err != nil {
+			b.Fatal(err, w.err)
+		}
+	}
+}

@@ -274,6 +274,54 @@ func evalGeo(m *sem.UDTMethod, args []types.Value) (types.Value, *msgs.Error) {
 			return floatVal(clrtypes.PlanarLength(g)), nil
 		}
 		return floatVal(clrtypes.PlanarArea(g)), nil
+	case "STIntersects", "STDisjoint":
+		o, cerr := clrtypes.Deserialize(args[1].B, geog)
+		if cerr != nil {
+			return types.Null, clrErr(cerr, m.Type.Name())
+		}
+		if g.SRID != o.SRID {
+			return types.Null, nil
+		}
+		if geog {
+			return types.Null, clrErr(clrtypes.ErrNotSupported("geography "+m.Name+" (it needs ellipsoidal geometry)"), m.Name)
+		}
+		d, ok := clrtypes.PlanarDistance(g, o)
+		hit := ok && d == 0
+		return bitVal(hit == (m.Name == "STIntersects")), nil
+	case "STGeometryN":
+		sub, ok := g.GeometryN(int(min(args[1].I, 1<<30)))
+		if !ok {
+			return types.Null, nil
+		}
+		return bytesVal(sub.Serialize()), nil
+	case "STExteriorRing", "STInteriorRingN", "RingN":
+		n := 0
+		switch m.Name {
+		case "STInteriorRingN":
+			n = int(min(args[1].I, 1<<30))
+		case "RingN":
+			n = int(min(args[1].I, 1<<30)) - 1
+		}
+		r, ok := g.Ring(n)
+		if !ok || m.Name != "STExteriorRing" && n < 0 {
+			return types.Null, nil
+		}
+		return bytesVal(r.Serialize()), nil
+	case "STNumInteriorRing", "NumRings":
+		n, ok := g.NumRings()
+		if !ok {
+			return types.Null, nil
+		}
+		if m.Name == "STNumInteriorRing" {
+			n--
+		}
+		return intVal(int64(n)), nil
+	case "STEnvelope":
+		e := g.Envelope()
+		if e == nil {
+			return types.Null, nil
+		}
+		return bytesVal(e.Serialize()), nil
 	case "STPointN", "STStartPoint", "STEndPoint":
 		if len(g.Points) == 0 {
 			return types.Null, nil

@@ -5,6 +5,7 @@ import (
 
 	"github.com/tsqld/tsqld/sql/catalog"
 	"github.com/tsqld/tsqld/sql/collation"
+	"github.com/tsqld/tsqld/sql/rowcodec"
 	"github.com/tsqld/tsqld/sql/sem"
 	"github.com/tsqld/tsqld/sql/types"
 )
@@ -67,34 +68,41 @@ func indexColls(def *catalog.Table, ix *catalog.Index) []*collation.Collation {
 	return keyColls(ts)
 }
 
-// EncodeKeyColl is EncodeKey with a collation per value: string values
-// whose colls entry is non-nil encode the collation's sort key (trailing
-// spaces ignored, as SQL Server compares), the rest as EncodeKey does.
+// EncodeKeyColl appends the key of vals for hashing and equality (GROUP
+// BY, DISTINCT, set operations, hash joins, MERGE): the storage-key
+// encoding (keyenc.go, sql/rowcodec), so equal keys mean values equal under
+// the comparison — strings by the sort key of their colls entry or, when
+// nil, of the server default collation (trailing spaces ignored, as SQL
+// Server compares); decimals exactly. desc complements a column.
 func EncodeKeyColl(dst []byte, vals []types.Value, desc []bool, colls []*collation.Collation) []byte {
-	if colls == nil {
-		return EncodeKey(dst, vals, desc)
-	}
-	var sk []byte
 	for i := range vals {
 		v := &vals[i]
-		d := i < len(desc) && desc[i]
-		if i >= len(colls) || colls[i] == nil || v.K != types.KindString {
-			var dd []bool
-			if d {
-				dd = []bool{true}
+		dir := rowcodec.Asc
+		if i < len(desc) && desc[i] {
+			dir = rowcodec.Desc
+		}
+		var coll rowcodec.SortKeyer
+		switch v.K {
+		case types.KindString:
+			if i < len(colls) && colls[i] != nil {
+				coll = colls[i]
+			} else {
+				coll = collation.Default
 			}
-			dst = EncodeKey(dst, vals[i:i+1], dd)
+		case types.KindBool:
+			iv := types.Value{K: types.KindInt, I: v.I}
+			v = &iv
+		case types.KindVariant:
+			dst = appendVariantHashKey(dst, v) // variantkey.go
 			continue
 		}
-		start := len(dst)
-		dst = append(dst, 0x01)
-		sk = colls[i].SortKey(sk[:0], strings.TrimRight(v.S, " "))
-		dst = appendEscaped(dst, string(sk))
-		if d {
-			for j := start; j < len(dst); j++ {
-				dst[j] = ^dst[j]
-			}
+		out, err := rowcodec.AppendKeyValue(dst, v, dir, coll)
+		if err != nil {
+			// Values no key can order (NaN, a malformed GUID) still hash:
+			// a marker and their row encoding, distinct from every key.
+			out = EncodeRow(append(dst, 0xFF), vals[i:i+1])
 		}
+		dst = out
 	}
 	return dst
 }

@@ -3,16 +3,16 @@ package exec
 import (
 	"encoding/binary"
 	"math"
-	"strings"
-
-	"github.com/cockroachdb/apd/v3"
 
 	"github.com/tsqld/tsqld/sql/types"
 )
 
 // Row encoding: per value a kind byte then its payload (varint for ints,
 // 8 bytes for floats, length-prefixed text for strings/bytes/decimals).
-// Compact and allocation-light; sql/rowcodec will replace it.
+// Self-describing, so rows written before ALTER TABLE … ADD/ALTER COLUMN
+// still decode, and cheap to skip column by column (scan_cols.go). This is
+// the one row codec; keys (storage and hash) are sql/rowcodec's
+// (keyenc.go, keycoll.go).
 
 // EncodeRow appends the encoding of row to dst.
 func EncodeRow(dst []byte, row []types.Value) []byte {
@@ -76,58 +76,10 @@ func DecodeRow(b []byte, dst []types.Value) []types.Value {
 	return dst
 }
 
-// EncodeKey appends an order-preserving, collation-aware encoding of key
-// values: equal values under the default collation (case-insensitive,
-// trailing spaces ignored) encode equally, so index entries enforce
-// uniqueness. NULL sorts first.
+// EncodeKey is EncodeKeyColl with every string under the server default
+// collation.
 func EncodeKey(dst []byte, vals []types.Value, desc []bool) []byte {
-	for i := range vals {
-		start := len(dst)
-		v := &vals[i]
-		if v.K == types.KindNull {
-			dst = append(dst, 0x00)
-		} else {
-			dst = append(dst, 0x01)
-			switch v.K {
-			case types.KindInt, types.KindBool, types.KindMoney, types.KindDateTime:
-				dst = binary.BigEndian.AppendUint64(dst, uint64(v.I)^(1<<63))
-			case types.KindFloat:
-				bits := math.Float64bits(v.F)
-				if v.F < 0 {
-					bits = ^bits
-				} else {
-					bits |= 1 << 63
-				}
-				dst = binary.BigEndian.AppendUint64(dst, bits)
-			case types.KindDecimal:
-				f, _ := v.Dec.Float64()
-				bits := math.Float64bits(f)
-				if f < 0 {
-					bits = ^bits
-				} else {
-					bits |= 1 << 63
-				}
-				dst = binary.BigEndian.AppendUint64(dst, bits)
-				// exact tail keeps distinct decimals distinct; reduced
-				// so 1.0 and 1.00 encode alike
-				var r apd.Decimal
-				r.Reduce(&v.Dec)
-				dst = appendEscaped(dst, r.Text('f'))
-			case types.KindString:
-				dst = appendEscaped(dst, foldString(strings.TrimRight(v.S, " ")))
-			case types.KindBytes, types.KindGUID:
-				dst = appendEscaped(dst, string(v.B))
-			case types.KindVariant:
-				dst = appendVariantHashKey(dst, v)
-			}
-		}
-		if i < len(desc) && desc[i] {
-			for j := start; j < len(dst); j++ {
-				dst[j] = ^dst[j]
-			}
-		}
-	}
-	return dst
+	return EncodeKeyColl(dst, vals, desc, nil)
 }
 
 // appendEscaped writes s with 0x00 escaped as 0x00 0xFF and a 0x00 0x01

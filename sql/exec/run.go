@@ -448,8 +448,8 @@ func (c *Ctx) trySeekKey(sc *sem.Scan, cond sem.Expr, f func(key []byte, row []t
 	def := sc.Table.Obj.Table
 	for i := range def.Indexes {
 		ix := &def.Indexes[i]
-		if !ix.Unique {
-			continue
+		if !ix.Unique || ix.Filter != "" {
+			continue // a filtered index lacks the rows its filter excludes
 		}
 		ok := true
 		for _, col := range ix.Columns {

@@ -118,6 +118,9 @@ func (c *Ctx) trySeekRange(sc *sem.Scan, cond sem.Expr, y Yield) (bool, error) {
 	best, bestLen := -1, 0
 	for i := range def.Indexes {
 		ix := &def.Indexes[i]
+		if ix.Filter != "" {
+			continue // a filtered index lacks the rows its filter excludes
+		}
 		n := 0
 		for _, ic := range ix.Columns {
 			b := bounds[ic.Column]

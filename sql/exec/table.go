@@ -185,7 +185,13 @@ func (t *Table) SetIdentityAtLeast(cs *Counters, v int64) {
 }
 
 // indexKey is the key of row's entry in nonclustered index ix.
+// It is nil (no entry) when a filtered index's predicate excludes row.
 func (t *Table) indexKey(ix *catalog.Index, row []types.Value, rowKey []byte) ([]byte, error) {
+	if ix.Filter != "" {
+		if in, err := t.inFilter(ix, row); err != nil || !in {
+			return nil, err
+		}
+	}
 	vals, desc := t.keyVals(ix, row)
 	k, err := appendStoreKey(catalog.IndexPrefix(nil, t.DB, t.Obj.ID, ix.ID), vals, desc, storeColls(t.def(), ix))
 	if err != nil {
@@ -245,6 +251,9 @@ func (t *Table) Insert(cs *Counters, row []types.Value) (*msgs.Error, error) {
 		if err != nil {
 			return nil, err
 		}
+		if ik == nil {
+			continue
+		}
 		if ix.Unique {
 			if _, ok, err := t.Txn.GetForUpdate(ik); err != nil {
 				return nil, err
@@ -269,6 +278,9 @@ func (t *Table) Delete(key []byte, row []types.Value) error {
 		ik, err := t.indexKey(ix, row, key)
 		if err != nil {
 			return err
+		}
+		if ik == nil {
+			continue
 		}
 		if err := t.Txn.Delete(ik); err != nil {
 			return err
@@ -298,6 +310,9 @@ func (t *Table) Reinsert(cs *Counters, key []byte, row []types.Value) (*msgs.Err
 			ik, err := t.indexKey(ix, row, key)
 			if err != nil {
 				return nil, err
+			}
+			if ik == nil {
+				continue
 			}
 			if ix.Unique {
 				if _, ok, err := t.Txn.GetForUpdate(ik); err != nil {
@@ -345,7 +360,7 @@ func (t *Table) BuildIndex(ix *catalog.Index) (*msgs.Error, error) {
 	var merr *msgs.Error
 	err := t.Scan(func(key []byte, row []types.Value) error {
 		ik, err := t.indexKey(ix, row, key)
-		if err != nil {
+		if err != nil || ik == nil {
 			return err
 		}
 		if ix.Unique {

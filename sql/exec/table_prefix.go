@@ -64,7 +64,7 @@ func (t *Table) ScanKeyPrefix(ix *catalog.Index, vals []types.Value, f func(key 
 func IndexWithPrefix(def *catalog.Table, cols []int) (*catalog.Index, []int) {
 	for i := range def.Indexes {
 		ix := &def.Indexes[i]
-		if len(ix.Columns) < len(cols) {
+		if len(ix.Columns) < len(cols) || ix.Filter != "" {
 			continue
 		}
 		order := make([]int, len(cols))

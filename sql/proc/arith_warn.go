@@ -46,3 +46,13 @@ func (s *Session) arithAbort(serr *stmtError) {
 		serr.kind = errTxn
 	}
 }
+
+// flushNowait flushes the writer after fail() sent the error of a
+// RAISERROR … WITH NOWAIT (severity 11+), as for informational ones.
+func (s *Session) flushNowait(e *msgs.Error, w result.Writer) error {
+	if s.nowait == nil || s.nowait != e {
+		return nil
+	}
+	s.nowait = nil
+	return nil
+}

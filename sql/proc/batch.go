@@ -292,7 +292,10 @@ func (s *Session) atomic(ctx context.Context, st ast.Node, w result.Writer, rc *
 	tvm := s.tableVarStmtStart()
 	prevWarn := s.warnInto(w, line, rc) // arith_warn.go
 	ddl := s.ddlEvents(st)              // ddl_trigger.go
-	serr, err := s.exec(ctx, st, w, rc)
+	serr, err := s.moduleExecuteAsCheck(st), error(nil)
+	if serr == nil {
+		serr, err = s.exec(ctx, st, w, rc)
+	}
 	s.warn = prevWarn
 	if ddl != nil && serr == nil && err == nil {
 		serr, err = s.fireDDLTriggers(ctx, st, ddl, w, rc)
@@ -399,6 +402,9 @@ func (s *Session) fail(serr *stmtError, line int32, w result.Writer, rc *runCtx,
 		return nil, nil
 	}
 	if err := w.Done(result.Done{Cmd: cmd, Error: true, InProc: rc.inProc}); err != nil {
+		return nil, err
+	}
+	if err := s.flushNowait(e, w); err != nil { // arith_warn.go
 		return nil, err
 	}
 	if serr.kind != errStmt {

@@ -154,14 +154,22 @@ func (s *Session) alterTable(ctx context.Context, x *ast.AlterTableStmt, w resul
 				for _, ix := range def.Indexes {
 					for _, ic := range ix.Columns {
 						if ic.Column == idx {
-							return msgErr(5074, "index", ix.Name, d.Name.Name), nil
+							return dependentColumn("index", ix.Name, d.Name.Name), nil
 						}
+					}
+					for _, ic := range ix.Included {
+						if ic == idx {
+							return dependentColumn("index", ix.Name, d.Name.Name), nil
+						}
+					}
+					if ix.Filter != "" && mentionsColumn(ix.Filter, d.Name.Name) {
+						return dependentColumn("index", ix.Name, d.Name.Name), nil
 					}
 				}
 				for _, fk := range def.ForeignKeys {
 					for _, fc := range fk.Columns {
 						if fc == idx {
-							return msgErr(5074, "object", fk.Name, d.Name.Name), nil
+							return dependentColumn("object", fk.Name, d.Name.Name), nil
 						}
 					}
 				}
@@ -175,6 +183,9 @@ func (s *Session) alterTable(ctx context.Context, x *ast.AlterTableStmt, w resul
 				for i := range def.Indexes {
 					for j := range def.Indexes[i].Columns {
 						def.Indexes[i].Columns[j].Column = shift(def.Indexes[i].Columns[j].Column)
+					}
+					for j := range def.Indexes[i].Included {
+						def.Indexes[i].Included[j] = shift(def.Indexes[i].Included[j])
 					}
 				}
 				for i := range def.ForeignKeys {
@@ -229,7 +240,7 @@ func (s *Session) alterTable(ctx context.Context, x *ast.AlterTableStmt, w resul
 				return nil, err
 			}
 			if v.K == types.KindNull && !def.Columns[idx].Nullable {
-				return nil, msgs.New(515, colName, objText(&x.Table), "UPDATE")
+				return nil, msgs.NewTypical(515, colName, objText(&x.Table), "UPDATE")
 			}
 			r[idx] = v
 			return r, nil
@@ -290,4 +301,12 @@ func dropConstraint(def *catalog.Table, name string) bool {
 		}
 	}
 	return false
+}
+
+// dependentColumn is SQL Server's refusal to drop a column an index or
+// constraint uses: Msg 5074 naming the dependent object, then Msg 4922.
+func dependentColumn(kind, object, column string) *stmtError {
+	e := msgErr(4922, "DROP COLUMN "+column)
+	e.pre = []*msgs.Error{msgs.New(5074, kind, object, column)}
+	return e
 }

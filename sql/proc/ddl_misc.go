@@ -117,6 +117,9 @@ func (s *Session) createIndex(ctx context.Context, x *ast.CreateIndexStmt, w res
 		return serr, nil
 	}
 	if x.Cluster == ast.Clustered {
+		if x.Where != nil {
+			return msgErr(40517, "WHERE"), nil // filtered clustered index
+		}
 		if def.Clustered() != nil {
 			return msgErr(1902, x.Name.Name, o.Name), nil
 		}
@@ -131,6 +134,9 @@ func (s *Session) createIndex(ctx context.Context, x *ast.CreateIndexStmt, w res
 		return nil, w.Done(result.Done{Cmd: result.CmdDDL, InProc: rc.inProc})
 	}
 	ix := catalog.Index{Name: x.Name.Name, Columns: cols, Unique: x.Unique}
+	if serr := s.indexExtras(def, o.Name, x, &ix, rc); serr != nil {
+		return serr, nil
+	}
 	s.appendIndex(def, ix)
 	nix := def.IndexByName(x.Name.Name)
 	t := s.execCtx(ctx).TableFor(db, o)
@@ -411,7 +417,7 @@ func (s *Session) dropDatabase(name string, ifExists bool) *stmtError {
 		if ifExists {
 			return nil
 		}
-		return msgErr(3701, "drop", "database", name)
+		return stmtErr(msgs.NewState(3701, 1, "drop", "database", name)) // state 1 for databases
 	}
 	if d.ID <= catalog.MSDBID {
 		return msgErr(3708, "drop", "database", d.Name, "a system database")

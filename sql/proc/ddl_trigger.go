@@ -291,7 +291,6 @@ func xmlEscape(b *strings.Builder, s string) {
 	}
 }
 
-
 // eventDataValue is EVENTDATA(): the running DDL trigger's event, NULL
 // elsewhere.
 func (s *Session) eventDataValue() types.Value {

@@ -105,7 +105,7 @@ func (rc *rowChecker) check(c *exec.Ctx, row []types.Value) *msgs.Error {
 		v := &row[i]
 		if v.K == types.KindNull {
 			if !col.Nullable {
-				return msgs.New(515, col.Name, rc.t.fullName(rc.s), rc.verb)
+				return msgs.NewTypical(515, col.Name, rc.t.fullName(rc.s), rc.verb)
 			}
 			continue
 		}
@@ -137,7 +137,7 @@ func (rc *rowChecker) check(c *exec.Ctx, row []types.Value) *msgs.Error {
 		if v.K != types.KindNull && v.I == 0 {
 			name := def.Checks[i].Name
 			a, b, c := colPart(checkColumn(def, def.Checks[i].Expr))
-			return msgs.New(547, rc.verb, "CHECK", name, nameOf(rc.s.cat().DatabaseByID(rc.t.db)), rc.t.obj.Schema+"."+rc.t.obj.Name, a, b, c)
+			return msgs.NewTypical(547, rc.verb, "CHECK", name, nameOf(rc.s.cat().DatabaseByID(rc.t.db)), rc.t.obj.Schema+"."+rc.t.obj.Name, a, b, c)
 		}
 	}
 	for _, fk := range def.ForeignKeys {
@@ -192,7 +192,7 @@ func (rc *rowChecker) checkFK(c *exec.Ctx, fk *catalog.ForeignKey, row []types.V
 	found := false
 	for i := range ref.Table.Indexes {
 		ix := &ref.Table.Indexes[i]
-		if !ix.Unique || len(ix.Columns) != len(fk.RefColumns) {
+		if !ix.Unique || ix.Filter != "" || len(ix.Columns) != len(fk.RefColumns) {
 			continue
 		}
 		match := true
@@ -230,7 +230,7 @@ func (rc *rowChecker) checkFK(c *exec.Ctx, fk *catalog.ForeignKey, row []types.V
 			col = ref.Table.Columns[fk.RefColumns[0]].Name
 		}
 		a, b, c := colPart(col)
-		return msgs.New(547, rc.verb, "FOREIGN KEY", fk.Name, d.Name, ref.Schema+"."+ref.Name, a, b, c)
+		return msgs.NewTypical(547, rc.verb, "FOREIGN KEY", fk.Name, d.Name, ref.Schema+"."+ref.Name, a, b, c)
 	}
 	return nil
 }

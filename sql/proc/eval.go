@@ -75,4 +75,6 @@ func asStmtErr(err error) (*stmtError, error) {
 	return nil, err
 }
 
-func msgErr(n int32, args ...any) *stmtError { return stmtErr(msgs.New(n, args...)) }
+// msgErr raises message n with the state SQL Server usually sends for it
+// (2714 → 6, 2812 → 62, 3701 → 5 …; 1 when the catalogue has none).
+func msgErr(n int32, args ...any) *stmtError { return stmtErr(msgs.NewTypical(n, args...)) }

@@ -96,7 +96,7 @@ func (s *Session) referencedBy(c *exec.Ctx, t *dmlTarget, row, nrow []types.Valu
 					col = other.Table.Columns[fk.Columns[0]].Name
 				}
 				a, b, cc := colPart(col)
-				return msgs.New(547, verb, "REFERENCE", fk.Name, d.Name, other.Schema+"."+other.Name, a, b, cc)
+				return msgs.NewTypical(547, verb, "REFERENCE", fk.Name, d.Name, other.Schema+"."+other.Name, a, b, cc)
 			}
 			if m := s.applyRefAction(c, t, other, fk, act, nrow, hits, cs); m != nil {
 				return m

@@ -3,6 +3,7 @@ package proc
 import (
 	"strings"
 
+	"github.com/tsqld/tsqld/sql/ast"
 	"github.com/tsqld/tsqld/sql/catalog"
 )
 
@@ -63,4 +64,30 @@ func (s *Session) moduleExecuteAs(opts []string, d *catalog.Database) (func(), *
 		s.sec = saved
 		s.sec.stack = stack
 	}, nil
+}
+
+// moduleExecuteAsCheck fails CREATE/ALTER of a module whose EXECUTE AS
+// names a user that does not exist: the principal must exist when the
+// module is created (Msg 15517, as the EXECUTE AS statement reports it).
+func (s *Session) moduleExecuteAsCheck(st ast.Node) *stmtError {
+	var opts []string
+	switch x := st.(type) {
+	case *ast.CreateProcStmt:
+		opts = x.Options
+	case *ast.CreateFunctionStmt:
+		opts = x.Options
+	case *ast.CreateTriggerStmt:
+		opts = x.Options
+	default:
+		return nil
+	}
+	who := executeAsOption(opts)
+	if who == "" || who == "OWNER" || who == "SELF" {
+		return nil
+	}
+	snap := s.cat().Security(s.db)
+	if snap.User(who) == nil {
+		return msgErr(15517, who)
+	}
+	return nil
 }

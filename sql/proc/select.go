@@ -194,6 +194,9 @@ func (s *Session) selectInto(ctx context.Context, x *ast.SelectStmt, sel *ast.Se
 		}
 		def.Columns = append(def.Columns, catalog.Column{Name: c.Name, Type: c.Type, Nullable: c.Nullable})
 	}
+	if x.Query.Body == ast.QueryExpr(sel) && x.Query.With == nil {
+		s.inheritIdentity(sel, def)
+	}
 	db, o, serr := s.newTable(ctx, into, def)
 	if serr != nil {
 		return serr, nil
@@ -214,4 +217,74 @@ func (s *Session) selectInto(ctx context.Context, x *ast.SelectStmt, sel *ast.Se
 		return serr, err
 	}
 	return nil, s.done(w, rc, result.CmdSelect, n)
+}
+
+// inheritIdentity gives SELECT INTO's new table the IDENTITY property of
+// a source identity column selected as is, under SQL Server's rules: one
+// base table in FROM (no join), no GROUP BY or aggregate, the column
+// selected once and not inside an expression. The rows keep their values;
+// the counter continues after the largest (NextIdentity scans for it).
+func (s *Session) inheritIdentity(sel *ast.Select, def *catalog.Table) {
+	if len(sel.From) != 1 || sel.GroupBy != nil || sel.Having != nil || sel.Distinct {
+		return
+	}
+	nt, ok := sel.From[0].(*ast.NamedTable)
+	if !ok {
+		return
+	}
+	_, o, serr := s.lookupTable(&nt.Name)
+	if serr != nil || o == nil || o.Table == nil {
+		return
+	}
+	src := -1
+	for i := range o.Table.Columns {
+		if o.Table.Columns[i].Identity != nil {
+			src = i
+		}
+	}
+	if src < 0 {
+		return
+	}
+	idName := o.Table.Columns[src].Name
+	target, uses := -1, 0
+	out := 0
+	for _, it := range sel.Items {
+		switch e := it.Expr.(type) {
+		case *ast.Star:
+			target, uses = out+src, uses+1
+			out += len(o.Table.Columns)
+			continue
+		case *ast.ColumnRef:
+			if strings.EqualFold(e.Name.Name, idName) {
+				target, uses = out, uses+1
+			}
+		default:
+			if hasAggregate(it.Expr) {
+				return
+			}
+		}
+		out++
+	}
+	if uses != 1 || target < 0 || target >= len(def.Columns) {
+		return
+	}
+	id := *o.Table.Columns[src].Identity
+	def.Columns[target].Identity = &id
+	def.Columns[target].Nullable = false
+}
+
+// hasAggregate reports whether e calls one of the aggregate functions
+// (which make SELECT INTO drop the IDENTITY property).
+func hasAggregate(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if f, ok := n.(*ast.FuncCall); ok {
+			switch strings.ToUpper(f.Name.Name.Name) {
+			case "COUNT", "COUNT_BIG", "SUM", "AVG", "MIN", "MAX", "STDEV", "STDEVP", "VAR", "VARP", "STRING_AGG", "CHECKSUM_AGG", "GROUPING", "GROUPING_ID", "APPROX_COUNT_DISTINCT":
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -74,10 +74,12 @@ type Session struct {
 	warn    warnTarget    // where ANSI_WARNINGS OFF warnings go (arith_warn.go)
 	// eventData is EVENTDATA() of the running DDL triggers (ddl_trigger.go).
 	eventData []string
-	temps     map[string]*catalog.Object // #name lower → object
-	frame     *frame                     // current variable frame
-	prep      map[int32]*prepared
-	nextPH    int32
+	// nowait is the RAISERROR … WITH NOWAIT error fail() must flush (arith_warn.go).
+	nowait *msgs.Error
+	temps  map[string]*catalog.Object // #name lower → object
+	frame  *frame                     // current variable frame
+	prep   map[int32]*prepared
+	nextPH int32
 
 	rowCount    int64
 	lastError   int32

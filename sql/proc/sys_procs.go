@@ -525,16 +525,40 @@ func spColumns(c *sysCall) *stmtError {
 	if c.has(3) {
 		where = append(where, "COLUMN_NAME like "+lit(c.str(3)))
 	}
+	// PRECISION and LENGTH are ODBC's column size and transfer octet
+	// length (int 10/4, decimal(p,s) p/p+2, datetime 23/16 …); the
+	// date/time types introduced in 2008 go out as ODBC 2 character
+	// columns (date 10/20). Identity columns are typed "int identity", and
+	// SS_DATA_TYPE names the fixed-length type for NOT NULL columns.
 	return c.query(`select convert(sysname, TABLE_CATALOG) as TABLE_QUALIFIER, convert(sysname, TABLE_SCHEMA) as TABLE_OWNER, TABLE_NAME,
- COLUMN_NAME, convert(smallint, ` + odbcCase("DATA_TYPE", func(i int) int64 { return odbcTypes[i].dataType }) + `) as DATA_TYPE, DATA_TYPE as TYPE_NAME,
- convert(int, coalesce(NUMERIC_PRECISION, CHARACTER_MAXIMUM_LENGTH, DATETIME_PRECISION)) as [PRECISION],
- convert(int, coalesce(CHARACTER_OCTET_LENGTH, NUMERIC_PRECISION)) as [LENGTH], convert(smallint, NUMERIC_SCALE) as [SCALE],
- convert(smallint, NUMERIC_PRECISION_RADIX) as RADIX, convert(smallint, case IS_NULLABLE when 'YES' then 1 else 0 end) as NULLABLE,
+ COLUMN_NAME, convert(smallint, ` + odbcCase("DATA_TYPE", func(i int) int64 { return odbcTypes[i].dataType }) + `) as DATA_TYPE,
+ convert(sysname, DATA_TYPE + case when columnproperty(object_id(quotename(TABLE_SCHEMA) + '.' + quotename(TABLE_NAME)), COLUMN_NAME, 'IsIdentity') = 1 then ' identity' else '' end) as TYPE_NAME,
+ convert(int, ` + spColPrecision + `) as [PRECISION],
+ convert(int, case DATA_TYPE when 'int' then 4 when 'smallint' then 2 when 'tinyint' then 1 when 'bigint' then 8 when 'bit' then 1
+  when 'real' then 4 when 'float' then 8 when 'decimal' then NUMERIC_PRECISION + 2 when 'numeric' then NUMERIC_PRECISION + 2
+  when 'money' then 21 when 'smallmoney' then 12 when 'datetime' then 16 when 'smalldatetime' then 16 when 'uniqueidentifier' then 16
+  when 'date' then 20 when 'time' then 2 * ` + spColPrecision + ` when 'datetime2' then 2 * ` + spColPrecision + `
+  when 'datetimeoffset' then 2 * ` + spColPrecision + ` else CHARACTER_OCTET_LENGTH end) as [LENGTH],
+ convert(smallint, case DATA_TYPE when 'datetime' then 3 when 'smalldatetime' then 0 when 'time' then DATETIME_PRECISION
+  when 'datetime2' then DATETIME_PRECISION when 'datetimeoffset' then DATETIME_PRECISION else NUMERIC_SCALE end) as [SCALE],
+ convert(smallint, case when DATA_TYPE in ('float', 'real') then 10 else NUMERIC_PRECISION_RADIX end) as RADIX, convert(smallint, case IS_NULLABLE when 'YES' then 1 else 0 end) as NULLABLE,
  convert(varchar(254), null) as REMARKS, COLUMN_DEFAULT as COLUMN_DEF, convert(smallint, ` + odbcCase("DATA_TYPE", func(i int) int64 { return odbcTypes[i].sqlType }) + `) as SQL_DATA_TYPE,
- convert(smallint, null) as SQL_DATETIME_SUB, CHARACTER_OCTET_LENGTH as CHAR_OCTET_LENGTH, ORDINAL_POSITION,
- convert(varchar(254), IS_NULLABLE) as IS_NULLABLE, convert(tinyint, ` + odbcCase("DATA_TYPE", func(i int) int64 { return odbcTypes[i].ss }) + `) as SS_DATA_TYPE
+ convert(smallint, case when DATA_TYPE in ('datetime', 'smalldatetime') then 3 end) as SQL_DATETIME_SUB, CHARACTER_OCTET_LENGTH as CHAR_OCTET_LENGTH, ORDINAL_POSITION,
+ convert(varchar(254), IS_NULLABLE) as IS_NULLABLE, convert(tinyint, case when IS_NULLABLE = 'NO' and DATA_TYPE in ('int', 'smallint', 'tinyint', 'real', 'float', 'money', 'smallmoney', 'datetime', 'smalldatetime')
+  then case DATA_TYPE when 'int' then 56 when 'smallint' then 52 when 'tinyint' then 48 when 'real' then 59 when 'float' then 62
+  when 'money' then 60 when 'smallmoney' then 122 when 'datetime' then 61 else 58 end
+  else ` + odbcCase("DATA_TYPE", func(i int) int64 { return odbcTypes[i].ss }) + ` end) as SS_DATA_TYPE
  from INFORMATION_SCHEMA.COLUMNS where ` + strings.Join(where, " and ") + " order by TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION")
 }
+
+// spColPrecision is sp_columns' PRECISION: digits for numbers, characters
+// for strings and for the date/time types' literal form.
+const spColPrecision = `case DATA_TYPE when 'bit' then 1 when 'float' then 15 when 'real' then 7 when 'datetime' then 23
+  when 'smalldatetime' then 16 when 'uniqueidentifier' then 36 when 'date' then 10
+  when 'time' then 8 + case when DATETIME_PRECISION > 0 then DATETIME_PRECISION + 1 else 0 end
+  when 'datetime2' then 19 + case when DATETIME_PRECISION > 0 then DATETIME_PRECISION + 1 else 0 end
+  when 'datetimeoffset' then 26 + case when DATETIME_PRECISION > 0 then DATETIME_PRECISION + 1 else 0 end
+  else coalesce(NUMERIC_PRECISION, CHARACTER_MAXIMUM_LENGTH) end`
 
 func spPKeys(c *sysCall) *stmtError {
 	where := "t.name = " + lit(c.str(0))

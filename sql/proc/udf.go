@@ -239,7 +239,7 @@ func (s *Session) enterFunc(args []types.Value) (*catalog.Object, *udfDef, *msgs
 	}
 	vals := args[3:]
 	if len(vals) != len(d.params) {
-		return nil, nil, msgs.New(8144, o.Name)
+		return nil, nil, msgs.NewTypical(8144, o.Name)
 	}
 	mask := args[2].I
 	s.frame = newFrame(nil)

@@ -278,6 +278,9 @@ func (s *Session) raiserror(ctx context.Context, x *ast.RaiserrorStmt, w result.
 	if e.Severity >= 20 {
 		kind = errTxn
 	}
+	if hasOpt(x.Options, "NOWAIT") {
+		s.nowait = e // fail() flushes once it has sent it (arith_warn.go)
+	}
 	return &stmtError{e: e, kind: kind}, nil
 }
 

@@ -148,8 +148,8 @@ func appendFloatKey(dst []byte, f float64) ([]byte, error) {
 }
 
 // appendSortKey appends the escaped collation sort key of s. The sort key
-// is built in place after dst and then escaped from a stack copy when it
-// contains 0x00 (rare: only binary collations' code point bytes).
+// is built in place after dst and then escaped from a copy when it
+// contains 0x00 (3-byte primary weights often end in 0x00).
 func appendSortKey(dst []byte, coll SortKeyer, s string) []byte {
 	start := len(dst)
 	dst = coll.SortKey(dst, s)
@@ -157,6 +157,7 @@ func appendSortKey(dst []byte, coll SortKeyer, s string) []byte {
 	if bytes.IndexByte(sk, escByte) < 0 {
 		return append(dst, escByte, escTerm)
 	}
-	tmp := append([]byte(nil), sk...)
+	var buf [256]byte // most keys: no heap copy
+	tmp := append(buf[:0], sk...)
 	return appendEscaped(dst[:start], tmp)
 }

@@ -1,6 +1,9 @@
 package rowcodec
 
-import "bytes"
+import (
+	"bytes"
+	"slices"
+)
 
 // Variable-length byte strings in keys are escaped so they are prefix-free
 // and order-preserving: 0x00 becomes 0x00 0xFF and the string ends with
@@ -14,18 +17,29 @@ const (
 )
 
 func appendEscaped(dst, b []byte) []byte {
-	for {
-		i := bytes.IndexByte(b, escByte)
-		if i < 0 {
-			dst = append(dst, b...)
-			break
+	z := bytes.Count(b, zeroByte)
+	if z == 0 {
+		dst = append(dst, b...)
+		return append(dst, escByte, escTerm)
+	}
+	// Sort keys hold a 0x00 every few bytes: size once, then copy byte by
+	// byte (cheaper than searching for each 0x00).
+	start := len(dst)
+	dst = slices.Grow(dst, len(b)+z+2)[:start+len(b)+z]
+	out := dst[start:]
+	j := 0
+	for _, c := range b {
+		out[j] = c
+		j++
+		if c == escByte {
+			out[j] = escNull
+			j++
 		}
-		dst = append(dst, b[:i]...)
-		dst = append(dst, escByte, escNull)
-		b = b[i+1:]
 	}
 	return append(dst, escByte, escTerm)
 }
+
+var zeroByte = []byte{escByte}
 
 // appendEscapedString is appendEscaped for a string (no conversion copy).
 func appendEscapedString(dst []byte, s string) []byte {

@@ -96,6 +96,9 @@ func (b *Binder) queryExpr(s *scope, qe ast.QueryExpr) Rel {
 		out := make([]Column, len(lc))
 		for i := range lc {
 			out[i] = Column{Name: lc[i].Name, Type: setOpType(l, r, i), Nullable: lc[i].Nullable || rc[i].Nullable}
+			if !qe.All {
+				b.checkUDTSetOp(qe, out[i].Type) // bind_udt.go
+			}
 		}
 		return &SetOp{Op: qe.Op, All: qe.All, L: castRel(l, out), R: castRel(r, out), Out: out}
 	}
@@ -143,6 +146,7 @@ func (b *Binder) orderOutput(q *ast.Query, rel Rel) Rel {
 				continue
 			}
 			x := b.expr(s, oi.X)
+			b.checkUDTClause(oi, x.Type(), "ORDER BY") // bind_udt.go
 			keys = append(keys, SortKey{X: x, Desc: oi.Desc})
 		}
 		rel = &Sort{In: rel, Keys: keys}

@@ -130,6 +130,7 @@ func (b *Binder) selectSpec(s *scope, sel *ast.Select, q *ast.Query) Rel {
 					b.fail(g, 144)
 				}
 				groups = append(groups, b.expr(s, g))
+				b.checkUDTClause(g, groups[len(groups)-1].Type(), "GROUP BY") // bind_udt.go
 			}
 		}
 		s.agg = &aggCollector{}
@@ -298,9 +299,11 @@ func (b *Binder) selectSpec(s *scope, sel *ast.Select, q *ast.Query) Rel {
 			idx = len(exprs) - 1
 		}
 		keys = append(keys, SortKey{X: &ColRef{T: exprs[idx].Type(), Idx: idx}, Desc: k.desc})
+		b.checkUDTClause(sel, exprs[idx].Type(), "ORDER BY") // bind_udt.go
 	}
 	rel = &Project{In: rel, Exprs: exprs, Out: out}
 	if sel.Distinct {
+		b.checkUDTDistinct(sel, out) // bind_udt.go
 		rel = &Distinct{In: rel}
 	}
 	if len(keys) > 0 {
@@ -309,6 +312,9 @@ func (b *Binder) selectSpec(s *scope, sel *ast.Select, q *ast.Query) Rel {
 	if sel.Top != nil {
 		t := &Top{In: rel, Count: b.expr(&scope{parent: s.parent}, sel.Top.Count), Percent: sel.Top.Percent, WithTies: sel.Top.WithTies}
 		if t.WithTies {
+			if len(keys) == 0 {
+				b.fail(sel.Top.Count, 1062)
+			}
 			t.TiesKeys = keys
 		}
 		rel = t

@@ -83,6 +83,15 @@ func init() {
 	defUDT(UDTMethod{Name: "STPointN", Args: []types.Type{udtInt}, Result: udtSame}, g, y)
 	defUDT(UDTMethod{Name: "STStartPoint", Result: udtSame}, g, y)
 	defUDT(UDTMethod{Name: "STEndPoint", Result: udtSame}, g, y)
+	defUDT(UDTMethod{Name: "STIntersects", Args: []types.Type{udtSame}, Result: udtBit}, g, y)
+	defUDT(UDTMethod{Name: "STDisjoint", Args: []types.Type{udtSame}, Result: udtBit}, g, y)
+	defUDT(UDTMethod{Name: "STGeometryN", Args: []types.Type{udtInt}, Result: udtSame}, g, y)
+	defUDT(UDTMethod{Name: "STExteriorRing", Result: udtSame}, g)
+	defUDT(UDTMethod{Name: "STInteriorRingN", Args: []types.Type{udtInt}, Result: udtSame}, g)
+	defUDT(UDTMethod{Name: "STNumInteriorRing", Result: udtInt}, g)
+	defUDT(UDTMethod{Name: "NumRings", Result: udtInt}, y)
+	defUDT(UDTMethod{Name: "RingN", Args: []types.Type{udtInt}, Result: udtSame}, y)
+	defUDT(UDTMethod{Name: "STEnvelope", Result: udtSame}, g)
 	defUDT(UDTMethod{Name: "STSrid", Property: true, Result: udtInt}, g, y)
 	defUDT(UDTMethod{Name: "STX", Property: true, Result: udtFloat}, g)
 	defUDT(UDTMethod{Name: "STY", Property: true, Result: udtFloat}, g)
@@ -338,5 +347,30 @@ func (b *Binder) checkUDTComparable(n ast.Node, op ast.BinaryOp, lt, rt types.Ty
 	}
 	if lt.IsUDT() && rt.IsUDT() && lt.ID != rt.ID {
 		b.fail(n, 206, typeName(rt), typeName(lt))
+	}
+}
+
+// checkUDTClause is Msg 249 for geometry/geography in ORDER BY or GROUP BY.
+func (b *Binder) checkUDTClause(n ast.Node, t types.Type, clause string) {
+	if t.IsSpatial() {
+		b.failText(n, 249, "The type \"%ls\" is not comparable. It cannot be used in the %ls clause.", typeName(t), clause)
+	}
+}
+
+// checkUDTDistinct is Msg 421 for a geometry/geography column of SELECT
+// DISTINCT.
+func (b *Binder) checkUDTDistinct(n ast.Node, cols []Column) {
+	for _, c := range cols {
+		if c.Type.IsSpatial() {
+			b.failText(n, 421, "The %ls data type cannot be selected as DISTINCT because it is not comparable.", typeName(c.Type))
+		}
+	}
+}
+
+// checkUDTSetOp is Msg 5335 for geometry/geography under UNION,
+// INTERSECT or EXCEPT (UNION ALL does not compare).
+func (b *Binder) checkUDTSetOp(n ast.Node, t types.Type) {
+	if t.IsSpatial() {
+		b.failText(n, 5335, "The data type %ls cannot be used as an operand to the UNION, INTERSECT or EXCEPT operators because it is not comparable.", typeName(t))
 	}
 }

@@ -97,9 +97,13 @@ optimize_for_sequential_key bit null`, func(c *Ctx) [][]types.Value {
 				if ix := ir.Index; ix != nil {
 					name, uniq, pk, uq = vS(ix.Name), ix.Unique || ix.Primary, ix.Primary, ix.Constraint && !ix.Primary
 				}
+				hasFilter, filter := false, vN
+				if ir.Index != nil && ir.Index.Filter != "" {
+					hasFilter, filter = true, vS(parenthesize(ir.Index.Filter))
+				}
 				rows = append(rows, []types.Value{vI(int64(o.ID)), name, vI(int64(ir.ID)), vI(typ), vS(desc), vB(uniq), vI(1),
-					vB(false), vB(pk), vB(uq), vI(0), vB(false), vB(false), vB(false), vB(false), vB(true), vB(true), vB(false),
-					vN, vN, vB(false), vB(false), vB(false)})
+					vB(false), vB(pk), vB(uq), vI(0), vB(false), vB(false), vB(false), vB(false), vB(true), vB(true), vB(hasFilter),
+					filter, vN, vB(false), vB(false), vB(false)})
 			}
 		}
 		return rows
@@ -120,6 +124,11 @@ column_store_order_ordinal tinyint`, func(c *Ctx) [][]types.Value {
 				for i, ic := range ix.Columns {
 					rows = append(rows, []types.Value{vI(int64(o.ID)), vI(int64(ix.ID)), vI(int64(i + 1)), vI(int64(ic.Column + 1)),
 						vI(int64(i + 1)), vI(0), vB(ic.Desc), vB(false), vI(0)})
+				}
+				// INCLUDE columns follow the key, with key_ordinal 0.
+				for j, col := range ix.Included {
+					rows = append(rows, []types.Value{vI(int64(o.ID)), vI(int64(ix.ID)), vI(int64(len(ix.Columns) + j + 1)), vI(int64(col + 1)),
+						vI(0), vI(0), vB(false), vB(true), vI(0)})
 				}
 			}
 		}

@@ -19,6 +19,10 @@ func typeInfo(t types.Type) []types.Value {
 		out[2], out[3], out[4] = vI(int64(f.Precision)), vI(10), vI(int64(f.Scale))
 	case types.Float, types.Real:
 		out[2], out[3] = vI(int64(TypeFacts(t).Precision)), vI(2)
+	case types.HierarchyID, types.Geometry, types.Geography:
+		// CLR types report their max_length (892, or -1 unlimited).
+		n := vI(int64(TypeFacts(t).MaxLength))
+		out[0], out[1] = n, n
 	case types.DateTime:
 		out[5] = vI(3)
 	case types.SmallDateTime, types.Date:

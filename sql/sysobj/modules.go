@@ -115,7 +115,11 @@ is_instead_of_trigger bit`, func(c *Ctx) [][]types.Value {
 			if tr == nil {
 				continue
 			}
-			rows = append(rows, []types.Value{vS(o.Name), vI(int64(o.ID)), vI(1), vS("OBJECT_OR_COLUMN"), vI(int64(tr.Parent)),
+			pc, pcd := int64(1), "OBJECT_OR_COLUMN"
+			if tr.Parent == 0 { // a database DDL trigger (proc/ddl_trigger.go)
+				pc, pcd = 0, "DATABASE"
+			}
+			rows = append(rows, []types.Value{vS(o.Name), vI(int64(o.ID)), vI(pc), vS(pcd), vI(int64(tr.Parent)),
 				vS("TR"), vS("SQL_TRIGGER"), vT(o.Created), vT(o.Created), vB(false), vB(tr.Disabled), vB(false), vB(tr.InsteadOf)})
 		}
 		return rows

@@ -88,7 +88,9 @@ func get(v []byte, closer interface{ Close() error }, err error) ([]byte, bool, 
 }
 
 func (s *store) Snapshot() (storage.Reader, error) {
-	return &snapshot{cache: &s.snaps, s: s.snaps.acquire(s.db)}, nil
+	// The shared snapshot is the Reader itself (one reference per caller,
+	// dropped by its Close): no allocation per transaction.
+	return s.snaps.acquire(s.db), nil
 }
 
 // Apply commits writes as one batch. Concurrent Apply calls with Sync are
@@ -129,30 +131,19 @@ func (s *store) Close() error {
 	return s.db.Close()
 }
 
-// snapshot is one transaction's reference to a shared pebble snapshot.
-type snapshot struct {
-	cache *snapCache
-	s     *sharedSnap
-}
+func (r *sharedSnap) Get(key []byte) ([]byte, bool, error) { return get(r.snap.Get(key)) }
 
-func (r *snapshot) Get(key []byte) ([]byte, bool, error) { return get(r.s.snap.Get(key)) }
-
-func (r *snapshot) Scan(lower, upper []byte, reverse bool) storage.Iterator {
-	it, err := r.s.snap.NewIter(&pebble.IterOptions{LowerBound: lower, UpperBound: upper})
+func (r *sharedSnap) Scan(lower, upper []byte, reverse bool) storage.Iterator {
+	it, err := r.snap.NewIter(&pebble.IterOptions{LowerBound: lower, UpperBound: upper})
 	if err != nil {
 		return &iter{err: err}
 	}
 	return &iter{it: it, reverse: reverse}
 }
 
-func (r *snapshot) Close() error {
-	if r.s == nil {
-		return nil
-	}
-	s := r.s
-	r.s = nil
-	return r.cache.release(s)
-}
+// Close drops the caller's reference; each acquire is closed exactly once
+// (the transaction forgets its Reader when it closes it).
+func (r *sharedSnap) Close() error { return r.cache.release(r) }
 
 // iter adapts a pebble iterator to storage.Iterator.
 type iter struct {

@@ -20,8 +20,9 @@ type snapCache struct {
 }
 
 type sharedSnap struct {
-	snap *pebble.Snapshot
-	refs int // under snapCache.mu; the cache itself holds one
+	cache *snapCache
+	snap  *pebble.Snapshot
+	refs  int // under snapCache.mu; the cache itself holds one
 }
 
 // acquire returns the current shared snapshot, taking one if needed.
@@ -29,7 +30,7 @@ func (c *snapCache) acquire(db *pebble.DB) *sharedSnap {
 	c.mu.Lock()
 	s := c.cur
 	if s == nil {
-		s = &sharedSnap{snap: db.NewSnapshot(), refs: 1}
+		s = &sharedSnap{cache: c, snap: db.NewSnapshot(), refs: 1}
 		c.cur = s
 	}
 	s.refs++
