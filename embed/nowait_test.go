@@ -68,3 +68,17 @@ func TestRaiserrorNowaitE2E(t *testing.T) {
 		t.Errorf("NOWAIT error arrived after %v", d)
 	}
 }
+
+// NOWAIT inside a procedure called through nested sp_executesql still
+// reaches the client at once (the wrapping writers forward the flush).
+func TestRaiserrorNowaitNestedE2E(t *testing.T) {
+	s := start(t, Config{})
+	db := open(t, s.DSN())
+	if _, err := db.Exec("CREATE PROCEDURE dbo.slow AS BEGIN RAISERROR('inner %d', 0, 1, 9) WITH NOWAIT; WAITFOR DELAY '00:00:01.500' END"); err != nil {
+		t.Fatal(err)
+	}
+	const delay = 1500 * time.Millisecond
+	if d := noticeAfter(t, s, "EXEC sp_executesql N'EXEC dbo.slow'\nSELECT 1 AS x", "inner 9"); d >= delay {
+		t.Errorf("NOWAIT message from a nested procedure arrived after %v", d)
+	}
+}

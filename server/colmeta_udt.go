@@ -11,8 +11,9 @@ import (
 // geography): TYPE 0xF0 with UDT_INFO — max byte size (892 for
 // hierarchyid, 0xFFFF for the unlimited spatial types), database, schema
 // "sys", the lower-case type name and the assembly-qualified .NET name;
-// values are always PLP. 7.1 clients, which have no UDT type, get image
-// as SQL Server sends them varbinary data.
+// values are always PLP. 7.1 clients, which have no UDT type, get image;
+// 7.2 clients, which have no large (over 8000 bytes) UDTs, get geometry
+// and geography as varbinary(max) — SQL Server's down-level forms.
 func udtColumnEnc(e colEnc, t types.Type, v tds.Version) colEnc {
 	if !v.Is72() {
 		e.kind, e.ti = encImage, tds.TypeInfo{Type: tds.TypeImage, Size: textMax}
@@ -20,6 +21,10 @@ func udtColumnEnc(e colEnc, t types.Type, v tds.Version) colEnc {
 	}
 	size := types.UDTMaxBytes(t.ID)
 	if size < 0 {
+		if !v.HasDateTime() {
+			e.kind, e.ti = encPLPBinary, tds.TypeInfo{Type: tds.TypeBigVarBinary, Size: tds.MaxLen}
+			return e
+		}
 		size = tds.MaxLen
 	}
 	e.kind = encPLPBinary

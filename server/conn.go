@@ -49,6 +49,7 @@ type conn struct {
 	payload    []byte         // request buffer reused from one request to the next
 	rpc        engine.RPC     // RPC call reused from one request to the next
 	rpcReq     tds.RPCRequest // decoded RPC request, reused likewise
+	live       *liveStatus    // sys.dm_exec_sessions status; nil without a SPID
 	handoff    chan incoming  // a watcher's next message for the request loop
 	watchState atomic.Int64   // watchdog state: idle, start tick, or watcher started
 
@@ -87,18 +88,18 @@ func (c *conn) logf(format string, args ...any) {
 }
 
 func (c *conn) setStatus(st string) {
-	if c.spid == 0 {
+	l := c.live
+	if l == nil {
 		return
 	}
-	now := time.Now()
-	c.srv.reg.update(c.spid, func(si *SessionInfo) {
-		si.Status = st
-		if st == "running" {
-			si.LastRequestStart = now
-		} else {
-			si.LastRequestEnd = now
-		}
-	})
+	now := time.Now().UnixNano()
+	if st == "running" {
+		l.start.Store(now)
+		l.running.Store(true)
+	} else {
+		l.end.Store(now)
+		l.running.Store(false)
+	}
 }
 
 // serve runs the connection: login, then the request loop.
@@ -117,6 +118,7 @@ func (c *conn) serve() {
 	}
 	if ok {
 		c.spid = spid
+		c.live = c.srv.reg.liveOf(spid)
 		defer c.srv.reg.release(spid)
 	}
 	c.mw.SetSPID(uint16(c.spid))

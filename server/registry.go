@@ -3,6 +3,7 @@ package server
 import (
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -31,6 +32,35 @@ type SessionInfo struct {
 	PacketSize       int
 	NetTransport     string // "TCP" or "Shared memory"-like "Unix"
 	DAC              bool   // the dedicated admin connection
+
+	live *liveStatus // Status and request times, updated without the lock
+}
+
+// liveStatus is the part of a session's information that changes with
+// every request. The request loop updates it with atomics rather than
+// under the registry's lock, which every session shares.
+type liveStatus struct {
+	running    atomic.Bool
+	start, end atomic.Int64 // UnixNano; 0 until set
+}
+
+// withLive returns si with the live fields filled in.
+func (si SessionInfo) withLive() SessionInfo {
+	l := si.live
+	if l == nil {
+		return si
+	}
+	si.Status = "sleeping"
+	if l.running.Load() {
+		si.Status = "running"
+	}
+	if t := l.start.Load(); t != 0 {
+		si.LastRequestStart = time.Unix(0, t)
+	}
+	if t := l.end.Load(); t != 0 {
+		si.LastRequestEnd = time.Unix(0, t)
+	}
+	return si
 }
 
 // registry assigns SPIDs (lowest free one first, like SQL Server reusing
@@ -78,7 +108,7 @@ func (r *registry) take(dac bool) (spid int16, ok bool) {
 		spid = r.next
 		r.next++
 	}
-	r.byID[spid] = &SessionInfo{SPID: spid, Status: "sleeping", DAC: dac}
+	r.byID[spid] = &SessionInfo{SPID: spid, Status: "sleeping", DAC: dac, live: new(liveStatus)}
 	if dac {
 		r.dacs++
 	}
@@ -117,12 +147,22 @@ func (r *registry) list() []SessionInfo {
 	out := make([]SessionInfo, 0, len(r.byID))
 	for _, s := range r.byID {
 		if !s.LoginTime.IsZero() { // only sessions that completed login
-			out = append(out, *s)
+			out = append(out, s.withLive())
 		}
 	}
 	r.mu.Unlock()
 	sort.Slice(out, func(i, j int) bool { return out[i].SPID < out[j].SPID })
 	return out
+}
+
+// liveOf returns the live status of spid's session (nil if unknown).
+func (r *registry) liveOf(spid int16) *liveStatus {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if s, ok := r.byID[spid]; ok {
+		return s.live
+	}
+	return nil
 }
 
 func (r *registry) count() int {

@@ -69,6 +69,29 @@ func (c *Ctx) evalFunc(x *sem.Func, row []types.Value) (types.Value, *msgs.Error
 					v.I = -1
 				}
 			}
+		case types.KindMoney:
+			// I counts 1/10000 units; the result stays money.
+			switch x.Name {
+			case "SIGN":
+				switch {
+				case v.I > 0:
+					v.I = 10000
+				case v.I < 0:
+					v.I = -10000
+				}
+			case "CEILING":
+				q := v.I / 10000
+				if v.I%10000 > 0 {
+					q++
+				}
+				v.I = q * 10000
+			case "FLOOR":
+				q := v.I / 10000
+				if v.I%10000 < 0 {
+					q--
+				}
+				v.I = q * 10000
+			}
 		case types.KindFloat:
 			switch x.Name {
 			case "SIGN":
@@ -87,7 +110,11 @@ func (c *Ctx) evalFunc(x *sem.Func, row []types.Value) (types.Value, *msgs.Error
 			var d apd.Decimal
 			switch x.Name {
 			case "SIGN":
-				d.SetInt64(int64(v.Dec.Sign()))
+				// SIGN keeps its argument's type: SIGN(-2.5) is -1.0.
+				d.SetFinite(int64(v.Dec.Sign()), 0)
+				if x.T.Scale > 0 {
+					decCtx.Quantize(&d, &d, -int32(x.T.Scale))
+				}
 			case "CEILING":
 				decCtx.Ceil(&d, &v.Dec)
 			case "FLOOR":

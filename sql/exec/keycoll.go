@@ -10,11 +10,11 @@ import (
 	"github.com/tsqld/tsqld/sql/types"
 )
 
-// keyColl is the collation a string key of type t encodes under, or nil
-// for the server default, whose case-folded encoding (EncodeKey) already
-// matches its equality. Other collations (case- or accent-sensitive,
-// accent-insensitive, binary) encode their sort key, so index entries,
-// groups and DISTINCT follow that collation's equality.
+// keyColl is the collation a string of type t is compared under, or nil
+// for the server default (EncodeKeyColl then uses collation.Default's
+// sort key; eval.go's LIKE takes its case-fold path). Other collations
+// (case- or accent-sensitive, accent-insensitive, binary) are returned so
+// hash keys, groups and DISTINCT follow that collation's equality.
 func keyColl(t types.Type) *collation.Collation {
 	if t.Collation.Name == "" || !sem.IsString(t) {
 		return nil
@@ -27,7 +27,7 @@ func keyColl(t types.Type) *collation.Collation {
 }
 
 // keyColls returns keyColl per type, or nil when every entry is nil (the
-// common case: EncodeKeyColl then costs what EncodeKey does).
+// common case).
 func keyColls(ts []types.Type) []*collation.Collation {
 	var out []*collation.Collation
 	for i, t := range ts {

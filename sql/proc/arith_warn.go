@@ -54,5 +54,5 @@ func (s *Session) flushNowait(e *msgs.Error, w result.Writer) error {
 		return nil
 	}
 	s.nowait = nil
-	return nil
+	return result.Flush(w)
 }

@@ -292,7 +292,8 @@ func (s *Session) atomic(ctx context.Context, st ast.Node, w result.Writer, rc *
 	tvm := s.tableVarStmtStart()
 	prevWarn := s.warnInto(w, line, rc) // arith_warn.go
 	ddl := s.ddlEvents(st)              // ddl_trigger.go
-	serr, err := s.moduleExecuteAsCheck(st), error(nil)
+	var err error
+	serr := s.moduleExecuteAsCheck(st) // module_execas.go
 	if serr == nil {
 		serr, err = s.exec(ctx, st, w, rc)
 	}

@@ -55,6 +55,16 @@ func (s *Server) sys() *sysState {
 			st.config[o.ID] = [2]int64{val, val}
 		}
 	}
+	// Values set with sp_configure are stored in master and are all in
+	// use after a restart (as RECONFIGURE would have made them).
+	if txn, err := s.main.Begin(context.Background(), storage.TxnOptions{ReadOnly: true}); err == nil {
+		if stored, err := catalog.LoadConfig(txn); err == nil {
+			for id, v := range stored {
+				st.config[id] = [2]int64{v, v}
+			}
+		}
+		txn.Rollback()
+	}
 	v, _ := sysStates.LoadOrStore(s, st)
 	return v.(*sysState)
 }

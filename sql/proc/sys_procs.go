@@ -442,6 +442,9 @@ func spConfigure(c *sysCall) *stmtError {
 	if n < o.Min || n > o.Max {
 		return msgErr(15129, n, o.Name)
 	}
+	if err := c.s.persistConfig(o.ID, n); err != nil {
+		return goErr(err)
+	}
 	st.mu.Lock()
 	st.config[o.ID] = [2]int64{n, cv.InUse}
 	st.mu.Unlock()
@@ -743,4 +746,18 @@ func odbcCase(colName string, f func(i int) int64) string {
 	}
 	b.WriteString(" end")
 	return b.String()
+}
+
+// persistConfig stores a configured value in its own transaction: the
+// configuration outlives the caller's transaction, as in SQL Server.
+func (s *Session) persistConfig(id int32, v int64) error {
+	txn, err := s.srv.main.Begin(context.Background(), storage.TxnOptions{LockTimeout: -1})
+	if err != nil {
+		return err
+	}
+	if err := catalog.PutConfig(txn, id, v); err != nil {
+		txn.Rollback()
+		return err
+	}
+	return txn.Commit()
 }

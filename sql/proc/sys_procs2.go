@@ -151,7 +151,10 @@ func spHelp(c *sysCall) *stmtError {
 			continue
 		}
 		var ctype, keys string
-		del, upd := types.Null, types.Null
+		// sp_helpconstraint's texts: (n/a) where a column does not apply.
+		na := strVal("(n/a)")
+		del, upd, enabled, repl := na, na, strVal("Enabled"), strVal("Is_For_Replication")
+		var refRow []types.Value
 		switch k.Type {
 		case "PK", "UQ":
 			ctype = map[string]string{"PK": "PRIMARY KEY", "UQ": "UNIQUE"}[k.Type] + map[bool]string{true: " (clustered)", false: " (non-clustered)"}[k.Index.Clustered]
@@ -160,10 +163,18 @@ func spHelp(c *sysCall) *stmtError {
 				names = append(names, t.Columns[ic.Column].Name)
 			}
 			keys = strings.Join(names, ", ")
+			enabled, repl = na, na
 		case "C":
-			ctype, keys = "CHECK on column", k.Check.Expr
+			// The catalog does not record which column a CHECK was
+			// declared on, so every CHECK is reported at table level (as
+			// sys.check_constraints' parent_column_id = 0 says).
+			ctype, keys = "CHECK Table Level ", sysobj.ExprDefinition(k.Check.Expr)
+			if k.Check.Disabled {
+				enabled = strVal("Disabled")
+			}
 		case "D":
-			ctype, keys = "DEFAULT on column "+t.Columns[k.Column].Name, t.Columns[k.Column].Default
+			ctype, keys = "DEFAULT on column "+t.Columns[k.Column].Name, sysobj.ExprDefinition(t.Columns[k.Column].Default)
+			enabled, repl = na, na
 		case "F":
 			ctype = "FOREIGN KEY"
 			var names []string
@@ -178,8 +189,23 @@ func spHelp(c *sysCall) *stmtError {
 				return strVal(strings.Title(strings.ToLower(a)))
 			}
 			del, upd = action(k.FK.OnDelete), action(k.FK.OnUpdate)
+			if k.FK.Disabled {
+				enabled = strVal("Disabled")
+			}
+			if ro := c.s.cat().ObjectByID(c.s.db, k.FK.RefObject); ro != nil && ro.Table != nil {
+				var refs []string
+				for _, ci := range k.FK.RefColumns {
+					refs = append(refs, ro.Table.Columns[ci].Name)
+				}
+				blank := strVal(" ")
+				refRow = []types.Value{blank, blank, blank, blank, blank, blank,
+					strVal("REFERENCES " + c.s.db.Name + "." + ro.Schema + "." + ro.Name + " (" + strings.Join(refs, ", ") + ")")}
+			}
 		}
-		crow = append(crow, []types.Value{strVal(ctype), strVal(k.Name), del, upd, strVal("Enabled"), strVal("Is_For_Replication"), strVal(keys)})
+		crow = append(crow, []types.Value{strVal(ctype), strVal(k.Name), del, upd, enabled, repl, strVal(keys)})
+		if refRow != nil {
+			crow = append(crow, refRow)
+		}
 	}
 	return errOf(c.rows([]result.Column{col("constraint_type", sem.NVarChar(146), true), col("constraint_name", types.TypeSysname, true),
 		col("delete_action", sem.NVarChar(9), true), col("update_action", sem.NVarChar(9), true), col("status_enabled", sem.VarChar(8), true),

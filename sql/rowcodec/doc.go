@@ -8,10 +8,13 @@
 //     column's encoding is prefix-free, so a tuple prefix is a byte prefix
 //     and range bounds come from PrefixEnd. Keys start with a table/index
 //     prefix (AppendIndexPrefix).
-//   - Rows (row.go, rowdecode.go): a compact, versioned encoding of a row's
-//     values given the column types (column count, null bitmap, per-type
-//     payloads); rows written before ALTER TABLE ADD decode the missing
-//     trailing columns as NULL or the supplied defaults.
+//
+// It is the one key codec: sql/exec encodes storage keys (exec/keyenc.go)
+// and in-memory hash keys (exec.EncodeKeyColl: GROUP BY, DISTINCT, joins,
+// MERGE) with it. Row values are sql/exec's self-describing encoding
+// (exec/rowenc.go), which rows on disk use and which decodes without
+// the column types; the typed row codec this package once had was unused
+// and was removed so that there is one row codec.
 //
 // Key strings are collation sort keys, which cannot be decoded back to the
 // original text: the row (or an index entry's value) keeps the original.

@@ -7,6 +7,5 @@ import "errors"
 var (
 	ErrCorrupt   = errors.New("rowcodec: corrupt encoding")
 	ErrBadValue  = errors.New("rowcodec: value cannot be encoded (NaN, Inf or malformed)")
-	ErrKind      = errors.New("rowcodec: value kind does not match the column type")
 	ErrNoDecoder = errors.New("rowcodec: key column cannot be decoded (strings are stored as sort keys)")
 )

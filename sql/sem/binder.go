@@ -55,7 +55,7 @@ func New(env Env) *Binder { return &Binder{env: env} }
 type Err = msgs.Error
 
 func (b *Binder) err(n ast.Node, number int32, args ...any) *msgs.Error {
-	e := msgs.New(number, args...)
+	e := msgs.NewTypical(number, args...) // the state clients usually see
 	line := b.Line
 	if n != nil {
 		if sp := n.NodeSpan(); sp.Line > 0 {

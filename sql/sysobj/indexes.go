@@ -210,7 +210,7 @@ is_system_named bit`, func(c *Ctx) [][]types.Value {
 			if o.Type != "C" {
 				continue
 			}
-			rows = append(rows, append(objectRow(o, false), vB(false), vB(false), vB(false), vI(0),
+			rows = append(rows, append(objectRow(o, false), vB(o.Check.Disabled), vB(false), vB(o.Check.NotTrusted), vI(0),
 				vS(parenthesize(o.Check.Expr)), vB(true), vB(systemNamed(o.Name))))
 		}
 		return rows
@@ -330,8 +330,13 @@ func matchingKey(t *catalog.Table, cols []int) int32 {
 // the text did not parse and parenthesize's plain form is used.
 var CanonicalExpr func(text string) string
 
+// ExprDefinition is an expression as the catalog views show it (SQL Server's
+// normalized, parenthesized form: d > 0 → ([d]>(0))).
+func ExprDefinition(s string) string { return parenthesize(s) }
+
 // parenthesize renders a stored expression as SQL Server shows
 // definitions: normalized and wrapped in parentheses.
+
 func parenthesize(s string) string {
 	if CanonicalExpr != nil {
 		if c := CanonicalExpr(s); c != "" {

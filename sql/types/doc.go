@@ -29,6 +29,8 @@
 //	datefuncs.go         DATEADD, DATEDIFF(_BIG), DATEPART, DATENAME, EOMONTH,
 //	                     DATEFROMPARTS and friends
 //	errors.go            SQL Server error constructors (8115, 245, 8134 …)
+//	udt.go               the CLR types hierarchyid/geometry/geography: ids,
+//	                     wire names, conversions (Parse/ToString, bytes)
 //
 // Values: a Value's Kind says which field holds it (see value.go). Decimal
 // values keep Exponent = -scale; money is Value.I in 1/10000 units;
