@@ -16,7 +16,9 @@ type Reader interface {
 	// descending when reverse is set.
 	Scan(lower, upper []byte, reverse bool) Iterator
 	// Close releases the view (iterators already open stay usable until
-	// they are closed).
+	// they are closed). It is called exactly once per Reader: a backend
+	// may hand the same shared view to several callers, each holding one
+	// reference.
 	Close() error
 }
 

@@ -374,3 +374,20 @@ func (b *Binder) checkUDTSetOp(n ast.Node, t types.Type) {
 		b.failText(n, 5335, "The data type %ls cannot be used as an operand to the UNION, INTERSECT or EXCEPT operators because it is not comparable.", typeName(t))
 	}
 }
+
+// checkUDTAggregate rejects aggregates that compare geometry/geography:
+// MAX/MIN lead with Msg 6210 (SQL Server follows it with 8117, which one
+// bind error cannot carry), COUNT(DISTINCT …) is Msg 8117 state 2.
+func (b *Binder) checkUDTAggregate(e *ast.FuncCall, name string, t types.Type) {
+	if !t.IsSpatial() {
+		return
+	}
+	switch {
+	case name == "MAX" || name == "MIN":
+		b.failText(e, 6210, "CLR type '%ls' is not fully comparable.", typeName(t))
+	case e.Distinct:
+		err := b.err(e, 8117, typeName(t), strings.ToLower(name))
+		err.State = 2
+		panic(bindErr{err})
+	}
+}

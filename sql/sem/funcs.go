@@ -92,6 +92,7 @@ func (b *Binder) aggregate(s *scope, e *ast.FuncCall, name string) Expr {
 		if at.ID == types.Bit && (name == "SUM" || name == "AVG") {
 			b.fail(e, 8117, "bit", strings.ToLower(name))
 		}
+		b.checkUDTAggregate(e, name, at) // bind_udt.go
 	}
 	a.T = AggResultType(name, at)
 	if a.Arg != nil && (name == "SUM" || name == "AVG") && kindOf(a.T.ID) != kindOf(at.ID) {

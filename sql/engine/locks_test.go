@@ -1,0 +1,68 @@
+package engine
+
+import (
+	"context"
+	"testing"
+	"time"
+)
+
+// sys.dm_tran_locks shows a writer's KEY and OBJECT locks to another
+// session, and a blocked writer's request as WAIT until the holder ends.
+func TestTranLocksView(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, e *Engine) {
+		li, _ := e.Authenticate("sa", "Secret123!")
+		a, m := e.NewSession(SessionConfig{SPID: 71, Login: li, ODBCDefaults: true})
+		if m != nil {
+			t.Fatal(m)
+		}
+		b, m := e.NewSession(SessionConfig{SPID: 72, Login: li, ODBCDefaults: true})
+		if m != nil {
+			t.Fatal(m)
+		}
+		c, m := e.NewSession(SessionConfig{SPID: 73, Login: li, ODBCDefaults: true})
+		if m != nil {
+			t.Fatal(m)
+		}
+		defer a.Close()
+		defer b.Close()
+		defer c.Close()
+		out(t, a, "CREATE TABLE lk (id int PRIMARY KEY, v int) INSERT lk VALUES (1, 0)")
+		out(t, a, "BEGIN TRAN UPDATE lk SET v = 1 WHERE id = 1")
+		q := "SELECT request_session_id AS spid, resource_type, request_mode, request_status FROM sys.dm_tran_locks WHERE resource_type IN ('KEY', 'OBJECT') ORDER BY spid, resource_type, request_status"
+		got := out(t, c, q)
+		wantContains(t, "holder's locks", got, "71 | KEY | X | GRANT\n", "71 | OBJECT | IX | GRANT\n")
+
+		done := make(chan string, 1)
+		go func() { done <- goldenString(run(t, b, "UPDATE lk SET v = 2 WHERE id = 1")) }()
+		deadline := time.Now().Add(5 * time.Second)
+		for {
+			got = out(t, c, q)
+			if contains(got, "72 | KEY | X | WAIT") || time.Now().After(deadline) {
+				break
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		wantContains(t, "waiter", got, "72 | KEY | X | WAIT\n")
+		out(t, a, "COMMIT")
+		select {
+		case r := <-done:
+			wantContains(t, "waiter proceeds", r, "(1 rows affected)")
+		case <-time.After(5 * time.Second):
+			t.Fatal("blocked UPDATE did not proceed after COMMIT")
+		}
+		got = out(t, c, q)
+		if contains(got, " KEY ") || contains(got, "| KEY |") {
+			t.Fatalf("locks left after both transactions ended:\n%s", got)
+		}
+		_ = context.Background
+	})
+}
+
+func contains(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
+}
