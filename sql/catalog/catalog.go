@@ -206,8 +206,10 @@ func newDatabase(id int32, name, collation string, now time.Time) *Database {
 	return d
 }
 
+// putDatabase stores d's record; the caller holds c.mu for writing
+// (writes.go: released while waiting for the record's lock).
 func (c *Catalog) putDatabase(txn storage.Txn, d *Database) error {
-	return putJSON(txn, dbKey(d.ID), d)
+	return c.putRecord(txn, dbKey(d.ID), d)
 }
 
 // Database returns the database with the given name (case-insensitive).
@@ -245,7 +247,7 @@ func (c *Catalog) CreateDatabase(txn storage.Txn, name, collation string) (*Data
 		id = c.parent.allocDatabaseID(id)
 	}
 	c.server.NextDatabaseID = id + 1
-	if err := putJSON(txn, serverKey(), &c.server); err != nil {
+	if err := c.putRecord(txn, serverKey(), &c.server); err != nil {
 		return nil, err
 	}
 	d := newDatabase(id, name, collation, time.Now().UTC())
@@ -262,13 +264,13 @@ func (c *Catalog) CreateDatabase(txn storage.Txn, name, collation string) (*Data
 func (c *Catalog) DropDatabase(txn storage.Txn, d *Database) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if err := deleteRange(txn, objectPrefix(d.ID), PrefixEnd(objectPrefix(d.ID))); err != nil {
+	if err := c.deleteRangeUnlocked(txn, objectPrefix(d.ID), PrefixEnd(objectPrefix(d.ID))); err != nil {
 		return err
 	}
-	if err := deleteRange(txn, DatabasePrefix(d.ID), PrefixEnd(DatabasePrefix(d.ID))); err != nil {
+	if err := c.deleteRangeUnlocked(txn, DatabasePrefix(d.ID), PrefixEnd(DatabasePrefix(d.ID))); err != nil {
 		return err
 	}
-	if err := txn.Delete(dbKey(d.ID)); err != nil {
+	if err := c.deleteRecord(txn, dbKey(d.ID)); err != nil {
 		return err
 	}
 	delete(c.dbs, strings.ToLower(d.Name))
@@ -362,7 +364,7 @@ func (c *Catalog) PutObject(txn storage.Txn, d *Database, o *Object) error {
 	if o.Created.IsZero() {
 		o.Created = time.Now().UTC()
 	}
-	if err := putJSON(txn, objectKey(d.ID, o.ID), o); err != nil {
+	if err := c.putRecord(txn, objectKey(d.ID, o.ID), o); err != nil {
 		return err
 	}
 	if old := d.byID[o.ID]; old != nil {
@@ -377,12 +379,12 @@ func (c *Catalog) PutObject(txn storage.Txn, d *Database, o *Object) error {
 func (c *Catalog) DeleteObject(txn storage.Txn, d *Database, o *Object) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if err := txn.Delete(objectKey(d.ID, o.ID)); err != nil {
+	if err := c.deleteRecord(txn, objectKey(d.ID, o.ID)); err != nil {
 		return err
 	}
 	if o.Kind == KindTable {
 		p := TablePrefix(d.ID, o.ID)
-		if err := deleteRange(txn, p, PrefixEnd(p)); err != nil {
+		if err := c.deleteRangeUnlocked(txn, p, PrefixEnd(p)); err != nil {
 			return err
 		}
 	}

@@ -30,6 +30,10 @@ func dbKey(id int32) []byte {
 	return binary.BigEndian.AppendUint32([]byte{prefixMeta, metaDB}, uint32(id))
 }
 
+// DatabaseKey is the key of database id's record (its object-id counter,
+// schemas, principals): DDL locks it before taking the server's DDL mutex.
+func DatabaseKey(id int32) []byte { return dbKey(id) }
+
 func objectKey(db, obj int32) []byte {
 	k := binary.BigEndian.AppendUint32([]byte{prefixMeta, metaObject}, uint32(db))
 	return binary.BigEndian.AppendUint32(k, uint32(obj))

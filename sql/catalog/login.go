@@ -72,7 +72,7 @@ func (c *Catalog) Login(name string) *Login {
 func (c *Catalog) PutLogin(txn storage.Txn, l *Login) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if err := putJSON(txn, loginKey(strings.ToLower(l.Name)), l); err != nil {
+	if err := c.putRecord(txn, loginKey(strings.ToLower(l.Name)), l); err != nil {
 		return err
 	}
 	c.logins[strings.ToLower(l.Name)] = l

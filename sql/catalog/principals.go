@@ -11,7 +11,7 @@ func (c *Catalog) DropLogin(txn storage.Txn, name string) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	ln := strings.ToLower(name)
-	if err := txn.Delete(loginKey(ln)); err != nil {
+	if err := c.deleteRecord(txn, loginKey(ln)); err != nil {
 		return err
 	}
 	delete(c.logins, ln)

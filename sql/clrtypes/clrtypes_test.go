@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"math/rand"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -320,5 +321,60 @@ func TestExtract(t *testing.T) {
 	}
 	if e := p.Envelope(); mustWKT(t, e) != "POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0))" {
 		t.Errorf("envelope %s", mustWKT(t, e))
+	}
+}
+
+func TestContainsPoints(t *testing.T) {
+	geo := func(s string) *Geo {
+		g, err := ParseWKT(s, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return g
+	}
+	sq := geo("POLYGON ((0 0, 4 0, 4 4, 0 4, 0 0), (1 1, 2 1, 2 2, 1 1))")
+	for wkt, want := range map[string]bool{
+		"POINT (3 3)": true, "POINT (0 2)": false, "POINT (5 5)": false, "POINT (1.8 1.2)": false,
+		"MULTIPOINT ((3 3), (0 0))": true, "MULTIPOINT ((0 0), (4 4))": false,
+	} {
+		if got, err := Contains(sq, geo(wkt)); err != nil || got != want {
+			t.Errorf("%s: %v %v", wkt, got, err)
+		}
+	}
+	line := geo("LINESTRING (0 0, 2 0)")
+	if in, _ := Contains(line, geo("POINT (1 0)")); !in {
+		t.Error("point inside line")
+	}
+	if in, _ := Contains(line, geo("POINT (0 0)")); in {
+		t.Error("end point is boundary")
+	}
+	if _, err := Contains(sq, line); err == nil {
+		t.Error("line in polygon should be unsupported")
+	}
+}
+
+func TestLargeLineString(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("LINESTRING (")
+	for i := 0; i < 200000; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(FormatNumber(float64(i)) + " " + FormatNumber(float64(i%7)))
+	}
+	b.WriteString(")")
+	g, err := ParseWKT(b.String(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Finish(0); err != nil || !g.Valid {
+		t.Fatal(err)
+	}
+	d, err := Deserialize(g.Serialize(), false)
+	if err != nil || len(d.Points) != 200000 {
+		t.Fatal(err)
+	}
+	if s, _ := d.WKT(false); s != b.String() {
+		t.Error("round trip differs")
 	}
 }

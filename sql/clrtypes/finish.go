@@ -11,7 +11,7 @@ func ValidGeographySRID(srid int32) bool {
 // ErrGeographySRID is what geography methods throw for an SRID that is
 // not in sys.spatial_reference_systems.
 func ErrGeographySRID() *Error {
-	return errf(classFormat, 24204, "The spatial reference identifier (SRID) is not valid. The specified SRID must match one of the supported SRIDs displayed in the sys.spatial_reference_systems catalog view.")
+	return errf(classArgument, 24204, "The spatial reference identifier (SRID) is not valid. The specified SRID must match one of the supported SRIDs displayed in the sys.spatial_reference_systems catalog view.")
 }
 
 // ErrGeometrySRID is the error for a geometry SRID outside 0..999999.
@@ -47,21 +47,27 @@ func (g *Geo) Finish(srid int32) *Error {
 	return nil
 }
 
-func distinctPoints(pts []Point) int {
-	n := 0
-	for i := range pts {
+// hasDistinct reports whether pts holds at least need distinct points
+// (need is 2 or 3: stops as soon as they are found, so long line strings
+// stay linear).
+func hasDistinct(pts []Point, need int) bool {
+	var seen []Point
+	for _, p := range pts {
 		dup := false
-		for j := 0; j < i; j++ {
-			if pts[j] == pts[i] {
+		for _, q := range seen {
+			if q == p {
 				dup = true
 				break
 			}
 		}
 		if !dup {
-			n++
+			seen = append(seen, p)
+			if len(seen) >= need {
+				return true
+			}
 		}
 	}
-	return n
+	return false
 }
 
 // computeValid is OGC validity as far as tsqld checks it: line strings
@@ -77,11 +83,11 @@ func (g *Geo) computeValid() bool {
 			pts := g.Points[a:b]
 			switch s.Type {
 			case ShapeLineString:
-				if distinctPoints(pts) < 2 {
+				if !hasDistinct(pts, 2) {
 					return false
 				}
 			case ShapePolygon:
-				if distinctPoints(pts) < 3 || ringSelfIntersects(pts) {
+				if !hasDistinct(pts, 3) || ringSelfIntersects(pts) {
 					return false
 				}
 			}

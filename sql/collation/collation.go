@@ -95,11 +95,25 @@ var (
 // Lookup returns the collation with the given name (case-insensitive), or
 // Msg 448 "Invalid collation '%.*ls'." for an unknown name.
 func Lookup(name string) (*Collation, *msgs.Error) {
-	key := strings.ToLower(name)
+	// Names usually arrive spelled the same way each time (a column's
+	// collation, a catalogue name): try the spelling as given before
+	// paying for ToLower. The cache holds both spellings.
 	cacheMu.RLock()
-	c := cache[key]
+	c := cache[name]
 	cacheMu.RUnlock()
 	if c != nil {
+		return c, nil
+	}
+	key := strings.ToLower(name)
+	cacheMu.RLock()
+	c = cache[key]
+	cacheMu.RUnlock()
+	if c != nil {
+		cacheMu.Lock()
+		if len(cache) < maxCache {
+			cache[name] = c
+		}
+		cacheMu.Unlock()
 		return c, nil
 	}
 	c, ok := parseName(name)
@@ -116,9 +130,16 @@ func Lookup(name string) (*Collation, *msgs.Error) {
 	} else {
 		cache[key] = c
 	}
+	if len(cache) < maxCache {
+		cache[name] = c
+	}
 	cacheMu.Unlock()
 	return c, nil
 }
+
+// maxCache bounds the cache: every spelling of every collation is about
+// 11,000 entries; odd mixed-case spellings beyond that are not kept.
+const maxCache = 16384
 
 // MustLookup is Lookup for names known to be valid; it panics otherwise.
 func MustLookup(name string) *Collation { return mustLookup(name) }

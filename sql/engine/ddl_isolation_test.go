@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"github.com/tsqld/tsqld/storage/mem"
 	"strings"
 	"testing"
@@ -108,4 +109,59 @@ func TestDDLIsolationLockTimeout(t *testing.T) {
 	out(t, a, "COMMIT")
 	got = out(t, b, "CREATE TABLE p2 (id int) SELECT COUNT(*) AS n FROM sys.tables WHERE name IN ('p1', 'p2')")
 	wantContains(t, "after commit", got, "n int not null\n2\n")
+}
+
+// DDL transactions committing and rolling back while other sessions query
+// and run autocommit DDL (run with -race): every committed table is
+// visible afterwards, no rolled-back one is, and object ids stay unique.
+func TestDDLIsolationConcurrent(t *testing.T) {
+	e := openEngine(t, mem.Open())
+	defer e.Close()
+	li, _ := e.Authenticate("sa", "Secret123!")
+	setup, _ := e.NewSession(SessionConfig{SPID: 60, Login: li, ODBCDefaults: true})
+	defer setup.Close()
+	out(t, setup, "CREATE TABLE stable (id int PRIMARY KEY) INSERT stable VALUES (1), (2)")
+	done := make(chan struct{})
+	errs := make(chan string, 8)
+	for w := 0; w < 2; w++ {
+		go func(w int) {
+			defer func() { done <- struct{}{} }()
+			s, _ := e.NewSession(SessionConfig{SPID: int16(63 + w), Login: li, ODBCDefaults: true})
+			defer s.Close()
+			for i := 0; i < 20; i++ {
+				end := "COMMIT"
+				if i%2 == 1 {
+					end = "ROLLBACK"
+				}
+				got := out(t, s, fmt.Sprintf("BEGIN TRAN CREATE TABLE w%d_%d (id int PRIMARY KEY) INSERT w%d_%d VALUES (%d) %s", w, i, w, i, i, end))
+				if strings.Contains(got, "Msg ") && !strings.Contains(got, "Msg 1205") {
+					errs <- got
+					return
+				}
+				got = out(t, s, "SELECT COUNT(*) AS n FROM stable")
+				if !strings.Contains(got, "\n2\n") {
+					errs <- got
+					return
+				}
+			}
+		}(w)
+	}
+	go func() {
+		defer func() { done <- struct{}{} }()
+		s, _ := e.NewSession(SessionConfig{SPID: 66, Login: li, ODBCDefaults: true})
+		defer s.Close()
+		for i := 0; i < 20; i++ {
+			out(t, s, "SELECT COUNT(*) FROM sys.tables SELECT COUNT(*) FROM stable")
+			out(t, s, fmt.Sprintf("CREATE TABLE a_%d (id int)", i))
+		}
+	}()
+	for i := 0; i < 3; i++ {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Fatal(e)
+	}
+	got := out(t, setup, "SELECT COUNT(*) AS n, COUNT(DISTINCT object_id) AS d FROM sys.tables WHERE name LIKE 'w%' OR name LIKE 'a[_]%'")
+	wantContains(t, "committed tables", got, "40 | 40")
 }

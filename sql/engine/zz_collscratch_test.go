@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"testing"
+	"time"
 
+	"github.com/tsqld/tsqld/sql/exec"
 	"github.com/tsqld/tsqld/sql/result"
 )
 
@@ -20,6 +22,8 @@ func TestZZCollScratch(t *testing.T) {
 	defer e.Close()
 	s := newSession(t, e)
 	c := &result.Collector{}
+	t0 := time.Now()
+	defer func() { fmt.Println("elapsed", time.Since(t0), exec.DebugMemo) }()
 	if err := s.ExecBatch(context.Background(), q, c); err != nil {
 		t.Fatal(err)
 	}

@@ -36,6 +36,12 @@ type Ctx struct {
 	outer [][]types.Value
 	// cteRows holds the working rows of recursive CTEs being evaluated.
 	cteRows map[*sem.CTERef][][]types.Value
+	// memo keeps outer-independent parts of correlated subqueries
+	// (submemo.go).
+	memo *relMemo
+	// Profile, when set, counts each operator's rows and executions
+	// (SET STATISTICS PROFILE, profile.go).
+	Profile *Profile
 	// LastIdentity is set by INSERT into a table with an identity column.
 	Counters *Counters
 	// Warn sends an informational message (ARITHABORT and ANSI_WARNINGS

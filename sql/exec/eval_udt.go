@@ -46,6 +46,8 @@ func evalUDT(c *Ctx, x *sem.Func, args []types.Value) (types.Value, *msgs.Error)
 	return evalGeo(m, args)
 }
 
+// clrErr is Msg 6522; SQL Server names the type as the routine
+// ("geography"), whichever of its methods threw.
 func clrErr(e *clrtypes.Error, routine string) *msgs.Error { return types.CLRError(e, routine) }
 
 func evalUDTStatic(m *sem.UDTMethod, args []types.Value) (types.Value, *msgs.Error) {
@@ -66,7 +68,7 @@ func evalUDTStatic(m *sem.UDTMethod, args []types.Value) (types.Value, *msgs.Err
 		}
 		g, err := clrtypes.NewPoint(x, y, int32(args[2].I), geog)
 		if err != nil {
-			return types.Null, clrErr(err, "Point")
+			return types.Null, clrErr(err, m.Type.Name())
 		}
 		return bytesVal(g.Serialize()), nil
 	}
@@ -85,7 +87,7 @@ func evalUDTStatic(m *sem.UDTMethod, args []types.Value) (types.Value, *msgs.Err
 		err = g.Finish(int32(args[1].I))
 	}
 	if err != nil {
-		return types.Null, clrErr(err, m.Name)
+		return types.Null, clrErr(err, m.Type.Name())
 	}
 	return bytesVal(g.Serialize()), nil
 }
@@ -123,10 +125,10 @@ func decodeHier(v types.Value) (clrtypes.HierarchyID, *msgs.Error) {
 	return h, nil
 }
 
-func encodeHier(h clrtypes.HierarchyID, routine string) (types.Value, *msgs.Error) {
+func encodeHier(h clrtypes.HierarchyID) (types.Value, *msgs.Error) {
 	b, err := h.Encode()
 	if err != nil {
-		return types.Null, clrErr(err, routine)
+		return types.Null, clrErr(err, "hierarchyid")
 	}
 	return bytesVal(b), nil
 }
@@ -143,13 +145,13 @@ func evalHierarchyID(m *sem.UDTMethod, args []types.Value) (types.Value, *msgs.E
 		return intVal(int64(h.Level())), nil
 	case "GetAncestor":
 		if args[1].I < 0 {
-			return types.Null, clrErr(clrtypes.ErrNegativeAncestor(), "GetAncestor")
+			return types.Null, clrErr(clrtypes.ErrNegativeAncestor(), m.Type.Name())
 		}
 		a, ok := h.Ancestor(int(min(args[1].I, 1<<20)))
 		if !ok {
 			return types.Null, nil
 		}
-		return encodeHier(a, "GetAncestor")
+		return encodeHier(a)
 	case "IsDescendantOf":
 		p, err := decodeHier(args[1])
 		if err != nil {
@@ -168,9 +170,9 @@ func evalHierarchyID(m *sem.UDTMethod, args []types.Value) (types.Value, *msgs.E
 		}
 		d, cerr := h.Descendant(c[0], c[1])
 		if cerr != nil {
-			return types.Null, clrErr(cerr, "GetDescendant")
+			return types.Null, clrErr(cerr, m.Type.Name())
 		}
-		return encodeHier(d, "GetDescendant")
+		return encodeHier(d)
 	case "GetReparentedValue":
 		o, err := decodeHier(args[1])
 		if err != nil {
@@ -182,9 +184,9 @@ func evalHierarchyID(m *sem.UDTMethod, args []types.Value) (types.Value, *msgs.E
 		}
 		r, cerr := h.Reparented(o, n)
 		if cerr != nil {
-			return types.Null, clrErr(cerr, "GetReparentedValue")
+			return types.Null, clrErr(cerr, m.Type.Name())
 		}
-		return encodeHier(r, "GetReparentedValue")
+		return encodeHier(r)
 	}
 	return types.Null, fnErr(6506, "Could not find method '%.*ls'.", m.Name)
 }
@@ -199,7 +201,7 @@ func evalGeo(m *sem.UDTMethod, args []types.Value) (types.Value, *msgs.Error) {
 	case "STAsText", "ToString", "AsTextZM":
 		s, cerr := g.WKT(m.Name != "STAsText")
 		if cerr != nil {
-			return types.Null, clrErr(cerr, m.Name)
+			return types.Null, clrErr(cerr, m.Type.Name())
 		}
 		return strVal(s), nil
 	case "STAsBinary":
@@ -254,7 +256,7 @@ func evalGeo(m *sem.UDTMethod, args []types.Value) (types.Value, *msgs.Error) {
 		if geog {
 			d, ok, cerr := clrtypes.GeodesicDistance(g, o)
 			if cerr != nil {
-				return types.Null, clrErr(cerr, "STDistance")
+				return types.Null, clrErr(cerr, m.Type.Name())
 			}
 			if !ok {
 				return types.Null, nil
@@ -268,7 +270,7 @@ func evalGeo(m *sem.UDTMethod, args []types.Value) (types.Value, *msgs.Error) {
 		return floatVal(d), nil
 	case "STLength", "STArea":
 		if geog {
-			return types.Null, clrErr(clrtypes.ErrNotSupported("geography "+m.Name+" (it needs ellipsoidal geometry)"), m.Name)
+			return types.Null, clrErr(clrtypes.ErrNotSupported("geography "+m.Name+" (it needs ellipsoidal geometry)"), m.Type.Name())
 		}
 		if m.Name == "STLength" {
 			return floatVal(clrtypes.PlanarLength(g)), nil
@@ -283,11 +285,31 @@ func evalGeo(m *sem.UDTMethod, args []types.Value) (types.Value, *msgs.Error) {
 			return types.Null, nil
 		}
 		if geog {
-			return types.Null, clrErr(clrtypes.ErrNotSupported("geography "+m.Name+" (it needs ellipsoidal geometry)"), m.Name)
+			return types.Null, clrErr(clrtypes.ErrNotSupported("geography "+m.Name+" (it needs ellipsoidal geometry)"), m.Type.Name())
 		}
 		d, ok := clrtypes.PlanarDistance(g, o)
 		hit := ok && d == 0
 		return bitVal(hit == (m.Name == "STIntersects")), nil
+	case "STContains", "STWithin":
+		o, cerr := clrtypes.Deserialize(args[1].B, geog)
+		if cerr != nil {
+			return types.Null, clrErr(cerr, m.Type.Name())
+		}
+		if g.SRID != o.SRID {
+			return types.Null, nil
+		}
+		if geog {
+			return types.Null, clrErr(clrtypes.ErrNotSupported("geography "+m.Name+" (it needs ellipsoidal geometry)"), m.Type.Name())
+		}
+		a, b := g, o
+		if m.Name == "STWithin" {
+			a, b = o, g
+		}
+		in, cerr := clrtypes.Contains(a, b)
+		if cerr != nil {
+			return types.Null, clrErr(cerr, m.Type.Name())
+		}
+		return bitVal(in), nil
 	case "STGeometryN":
 		sub, ok := g.GeometryN(int(min(args[1].I, 1<<30)))
 		if !ok {

@@ -257,6 +257,23 @@ func xmlRow(b *strings.Builder, r *sem.ForRel, cols []sem.Column, row []types.Va
 		xmlEscape(&w, forText(row[i], cols[i].Type), false)
 		return w.String()
 	}
+	if r.Mode != "PATH" && r.Elements {
+		b.WriteString("<" + r.Elem)
+		if r.XSINIL {
+			b.WriteString(` xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"`)
+		}
+		b.WriteByte('>')
+		for i, c := range cols {
+			switch {
+			case row[i].K != types.KindNull:
+				b.WriteString("<" + c.Name + ">" + text(i) + "</" + c.Name + ">")
+			case r.XSINIL:
+				b.WriteString("<" + c.Name + ` xsi:nil="true"/>`)
+			}
+		}
+		b.WriteString("</" + r.Elem + ">")
+		return
+	}
 	if r.Mode != "PATH" {
 		b.WriteString("<" + r.Elem)
 		for i, c := range cols {

@@ -32,6 +32,8 @@ func (c *Ctx) evalFunc(x *sem.Func, row []types.Value) (types.Value, *msgs.Error
 	}
 	str := func(s string) types.Value { return types.Value{K: types.KindString, S: s} }
 	switch x.Name {
+	case "PARSE", "TRY_PARSE":
+		return c.evalParse(x, args) // funcs_parse.go
 	case "ABS":
 		if null() {
 			return types.Null, nil

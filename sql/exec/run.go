@@ -34,6 +34,9 @@ type Yield func(row []types.Value) error
 
 // Run pushes every row of rel to y.
 func (c *Ctx) Run(rel sem.Rel, y Yield) error {
+	if c.Profile != nil && c.Profile.Root == nil {
+		c.Profile.Root = rel
+	}
 	err := c.run(rel, y)
 	if err == errStop {
 		return nil
@@ -44,6 +47,14 @@ func (c *Ctx) Run(rel sem.Rel, y Yield) error {
 func (c *Ctx) run(rel sem.Rel, y Yield) error {
 	if err := c.Go.Err(); err != nil {
 		return err
+	}
+	if c.Profile != nil {
+		y = c.Profile.wrap(rel, y) // SET STATISTICS PROFILE (profile.go)
+	}
+	if len(c.outer) > 0 {
+		if done, err := c.memoRun(rel, y); done {
+			return err
+		}
 	}
 	switch r := rel.(type) {
 	case *sem.SystemScan:
@@ -421,46 +432,9 @@ func (c *Ctx) trySeek(sc *sem.Scan, cond sem.Expr, y Yield) (bool, error) {
 // trySeekKey finds the row a unique-index equality in cond selects and
 // passes it (unfiltered) to f; done=false when cond does not qualify.
 func (c *Ctx) trySeekKey(sc *sem.Scan, cond sem.Expr, f func(key []byte, row []types.Value) error) (bool, error) {
-	eqs := map[int]sem.Expr{}
-	var collect func(e sem.Expr)
-	collect = func(e sem.Expr) {
-		switch x := e.(type) {
-		case *sem.Logic:
-			if x.And {
-				collect(x.L)
-				collect(x.R)
-			}
-		case *sem.Compare:
-			if x.Op != ast.OpEq {
-				return
-			}
-			if col, ok := x.L.(*sem.ColRef); ok && rowFree(x.R) && sameKind(col.T, x.CmpT) && sameKeyColl(col.T, x.CmpT) {
-				eqs[col.Idx] = x.R
-			} else if col, ok := x.R.(*sem.ColRef); ok && rowFree(x.L) && sameKind(col.T, x.CmpT) && sameKeyColl(col.T, x.CmpT) {
-				eqs[col.Idx] = x.L
-			}
-		}
-	}
-	collect(cond)
-	if len(eqs) == 0 {
-		return false, nil
-	}
+	eqs := uniqueSeekEqs(cond) // seek_choice.go (shared with the showplan)
 	def := sc.Table.Obj.Table
-	for i := range def.Indexes {
-		ix := &def.Indexes[i]
-		if !ix.Unique || ix.Filter != "" {
-			continue // a filtered index lacks the rows its filter excludes
-		}
-		ok := true
-		for _, col := range ix.Columns {
-			if eqs[col.Column] == nil {
-				ok = false
-				break
-			}
-		}
-		if !ok {
-			continue
-		}
+	if ix := uniqueSeekIndex(def, eqs); ix != nil {
 		vals := make([]types.Value, len(ix.Columns))
 		for j, col := range ix.Columns {
 			v, err := c.Eval(eqs[col.Column], nil)

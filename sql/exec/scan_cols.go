@@ -138,6 +138,9 @@ func (c *Ctx) runPruned(r *sem.Aggregate, y Yield) error {
 				return err
 			}
 			t := &Table{DB: sc.Table.DB, Obj: sc.Table.Obj, Txn: c.TxnFor(sc.Table.DB, sc.Table.Obj)}
+			if c.Profile != nil {
+				y = c.Profile.wrap(sc, y) // the scan run() is not called for
+			}
 			return t.scanNeeded(need, y)
 		}
 	}

@@ -115,33 +115,8 @@ func (c *Ctx) trySeekRange(sc *sem.Scan, cond sem.Expr, y Yield) (bool, error) {
 		return false, nil
 	}
 	def := sc.Table.Obj.Table
-	best, bestLen := -1, 0
-	for i := range def.Indexes {
-		ix := &def.Indexes[i]
-		if ix.Filter != "" {
-			continue // a filtered index lacks the rows its filter excludes
-		}
-		n := 0
-		for _, ic := range ix.Columns {
-			b := bounds[ic.Column]
-			if b == nil || ic.Desc {
-				break
-			}
-			if b.eq != nil {
-				n += 2
-				continue
-			}
-			if b.ranged() && rangeKind(sem.KindOf(def.Columns[ic.Column].Type.ID)) {
-				n++
-			}
-			break
-		}
-		// Prefer the clustered index on ties: no row lookups.
-		if n > bestLen || (n == bestLen && n > 0 && ix.Clustered) {
-			best, bestLen = i, n
-		}
-	}
-	if best < 0 || bestLen == 0 {
+	best := rangeSeekIndex(def, bounds) // seek_choice.go (shared with the showplan)
+	if best < 0 {
 		return false, nil
 	}
 	ix := &def.Indexes[best]

@@ -356,9 +356,18 @@ func (p *parser) parseFor() *ast.ForClause {
 		ds := p.i
 		d := &ast.ForDirective{}
 		var words []string
-		for p.is(lexer.Ident) && !p.isKw(lexer.KwOption) {
+		if p.is(lexer.Ident) && !p.isKw(lexer.KwOption) {
 			words = append(words, p.word())
 			p.advance()
+			// Only ELEMENTS XSINIL|ABSENT and BINARY BASE64 take a second
+			// word: a directive must not swallow the next statement's
+			// first words (FOR JSON PATH, INCLUDE_NULL_VALUES ⏎ SELECT …).
+			if w := words[0]; (w == "ELEMENTS" || w == "BINARY") && p.is(lexer.Ident) {
+				if nw := p.word(); nw == "XSINIL" || nw == "ABSENT" || nw == "BASE64" {
+					words = append(words, nw)
+					p.advance()
+				}
+			}
 		}
 		if len(words) == 0 {
 			p.fail()

@@ -59,6 +59,9 @@ type stmtError struct {
 	// pre are messages SQL Server sends before e for the same failure
 	// (1785 before 1750 "Could not create constraint or index").
 	pre []*msgs.Error
+	// line0 keeps Line 0: errors about a call's arguments belong to the
+	// callee (Msg 201/8144/8145: "Procedure p, Line 0").
+	line0 bool
 }
 
 func stmtErr(e *msgs.Error) *stmtError { return &stmtError{e: e, kind: classify(e)} }
@@ -83,11 +86,30 @@ func classify(e *msgs.Error) errKind {
 func (s *Session) ExecBatch(ctx context.Context, text string, w result.Writer) error {
 	s.ctx = ctx
 	defer s.beginRequest()()
+	compiled := s.statsCompileStart() // statistics.go
 	e, err := s.parse(text, "")
 	if err != nil {
 		return s.reportParse(err, w)
 	}
-	if v := s.cat().Version(); !e.Checked(v) {
+	// SET SHOWPLAN_* alone in its batch; PARSEONLY statements only parsed
+	// (showplan.go).
+	if serr := showplanBatchError(e.Stmts); serr != nil {
+		_, err := s.fail(serr, serr.e.Line, w, &runCtx{}, result.CmdNone)
+		return err
+	}
+	stmts := e.Stmts
+	if skip := s.parseOnlySkip(stmts); skip != nil {
+		stmts = nil
+		for _, st := range e.Stmts {
+			if !skip[st] {
+				stmts = append(stmts, st)
+			}
+		}
+		if m := s.precheck(stmts); m != nil {
+			_, err := s.fail(&stmtError{e: m, kind: errBatch}, m.Line, w, &runCtx{}, result.CmdNone)
+			return err
+		}
+	} else if v := s.cat().Version(); !e.Checked(v) {
 		if m := s.precheck(e.Stmts); m != nil {
 			// A compile error ends the batch before anything runs.
 			_, err := s.fail(&stmtError{e: m, kind: errBatch}, m.Line, w, &runCtx{}, result.CmdNone)
@@ -95,10 +117,14 @@ func (s *Session) ExecBatch(ctx context.Context, text string, w result.Writer) e
 		}
 		e.SetChecked(v)
 	}
+	if err := compiled(w); err != nil {
+		return err
+	}
+	s.diag.stmtID = 0
 	s.frame = newFrame(nil)
 	defer s.releaseFrame(s.frame)
 	rc := &runCtx{entry: e, src: text}
-	sig, gerr := s.run(ctx, e.Stmts, w, rc)
+	sig, gerr := s.run(ctx, stmts, w, rc)
 	if gerr != nil {
 		return s.goError(gerr, w)
 	}
@@ -165,6 +191,9 @@ func (s *Session) run(ctx context.Context, stmts []ast.Stmt, w result.Writer, rc
 func (s *Session) stmt(ctx context.Context, st ast.Stmt, w result.Writer, rc *runCtx) (*signal, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if s.diag.compileOnly() { // SET NOEXEC / SHOWPLAN_* (showplan.go)
+		return s.compileOnlyStmt(ctx, st, w, rc)
 	}
 	switch x := st.(type) {
 	case *ast.BlockStmt:
@@ -286,6 +315,12 @@ func (s *Session) atomic(ctx context.Context, st ast.Node, w result.Writer, rc *
 	s.tx.main.RefreshSnapshot()
 	s.tx.temp.RefreshSnapshot()
 	if err := s.catalogStmtStart(st); err != nil { // catalog_txn.go
+		if auto && s.tx != nil {
+			s.rollbackAll()
+		}
+		if m := storageError(err); m != nil { // 1222, 1205
+			return s.fail(stmtErr(m), line, w, rc, cmdOf(st))
+		}
 		return nil, err
 	}
 	sp := s.stmtSavepoint()
@@ -295,7 +330,11 @@ func (s *Session) atomic(ctx context.Context, st ast.Node, w result.Writer, rc *
 	var err error
 	serr := s.moduleExecuteAsCheck(st) // module_execas.go
 	if serr == nil {
+		stats := s.statsStart(st) // statistics.go
 		serr, err = s.exec(ctx, st, w, rc)
+		if err == nil {
+			err = stats(w, rc, serr != nil)
+		}
 	}
 	s.warn = prevWarn
 	if ddl != nil && serr == nil && err == nil {
@@ -370,7 +409,7 @@ func (s *Session) fail(serr *stmtError, line int32, w result.Writer, rc *runCtx,
 		return &signal{kind: sigAbort}, nil // reported inside the trigger
 	}
 	e := serr.e
-	if e.Line == 0 {
+	if e.Line == 0 && !serr.line0 {
 		e.Line = line
 	}
 	if e.Server == "" {

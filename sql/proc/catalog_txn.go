@@ -38,10 +38,21 @@ func (s *Session) cat() *catalog.Catalog {
 // otherwise follows the shared catalog when a reload replaced the
 // session's database.
 func (s *Session) catalogStmtStart(st ast.Node) error {
+	ddl := s.tx != nil && s.db != nil && mutatesCatalog(st)
+	if ddl {
+		// Take the database record's lock before any DDL mutex: a DDL
+		// statement waits here — under LOCK_TIMEOUT (1222) and deadlock
+		// detection (1205) — for another transaction's uncommitted DDL,
+		// instead of holding srv.ddlMu while it waits (which the holder's
+		// next DDL would need: a deadlock no lock manager sees).
+		if _, _, err := s.tx.main.GetForUpdate(catalog.DatabaseKey(s.db.ID)); err != nil {
+			return err
+		}
+	}
 	if s.tx != nil && s.tx.cat != nil {
 		return nil
 	}
-	if s.tx != nil && s.tx.explicit && mutatesCatalog(st) {
+	if ddl && s.tx.explicit {
 		return s.forkCatalog()
 	}
 	if s.db != nil {

@@ -77,7 +77,7 @@ func (s *Session) alterTable(ctx context.Context, x *ast.AlterTableStmt, w resul
 			}
 			for _, c := range add.Columns {
 				if def.ColumnIndex(c.Name) >= 0 {
-					return msgErr(2705, c.Name), nil
+					return msgErr(2705, c.Name, o.Name), nil
 				}
 				if c.Identity != nil && def.IdentityColumn() >= 0 {
 					return msgErr(2744, o.Name), nil
@@ -129,6 +129,8 @@ func (s *Session) alterTable(ctx context.Context, x *ast.AlterTableStmt, w resul
 						return nil, serr.e
 					}
 					nr[i] = v
+				case col.Type.ID == types.Timestamp:
+					// chk.check gives the new rowversion column its values.
 				case !col.Nullable:
 					return nil, msgs.New(4901, col.Name, o.Name)
 				}

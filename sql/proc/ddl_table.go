@@ -106,7 +106,7 @@ func (s *Session) buildTableDefOver(base *catalog.Table, tableName string, cols 
 		for _, cd := range cols {
 			for _, c := range def.Columns {
 				if strings.EqualFold(c.Name, cd.Name.Name) {
-					serr = msgErr(2705, cd.Name.Name)
+					serr = msgErr(2705, cd.Name.Name, tableName)
 					return
 				}
 			}
@@ -140,6 +140,9 @@ func (s *Session) buildTableDefOver(base *catalog.Table, tableName string, cols 
 				col.Nullable = s.opts.Has(session.AnsiNullDfltOn) || !s.opts.Has(session.AnsiNullDfltOff)
 				if n, alias := b.AliasNullable(cd.Type); alias {
 					col.Nullable = n
+				}
+				if col.Type.ID == types.Timestamp {
+					col.Nullable = false // rowversion is NOT NULL unless declared NULL
 				}
 			}
 			if cd.Identity != nil {

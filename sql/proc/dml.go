@@ -100,6 +100,9 @@ func (rc *rowChecker) check(c *exec.Ctx, row []types.Value) *msgs.Error {
 	if e := rc.fillComputed(c, row); e != nil {
 		return e
 	}
+	if e := rc.fillRowversion(c, row); e != nil { // rowversion.go
+		return e
+	}
 	def := rc.t.obj.Table
 	for i, col := range def.Columns {
 		v := &row[i]

@@ -253,27 +253,17 @@ func (s *Session) insertStmt(ctx context.Context, x *ast.InsertStmt, w result.Wr
 			return stmtErr(err), nil
 		}
 	case x.Values != nil:
-		b, _ := s.binder(x.Span.Line)
+		bv, berr := s.bindValues(x, len(targets), rc)
+		if berr != nil {
+			return stmtErr(berr), nil
+		}
 		src := make([]types.Value, len(targets))
 		srcTypes := make([]types.Type, len(targets))
-		for _, vrow := range x.Values {
-			if len(vrow) != len(targets) {
-				if len(x.Columns) == 0 {
-					return msgErr(213), nil
-				}
-				if len(vrow) < len(targets) {
-					return msgErr(109), nil
-				}
-				return msgErr(110), nil
-			}
-			for j, ve := range vrow {
-				if _, isDef := ve.(*ast.DefaultExpr); isDef {
+		for _, brow := range bv.rows {
+			for j, bx := range brow {
+				if bx == nil { // DEFAULT
 					src[j], srcTypes[j] = types.Null, types.Type{}
 					continue
-				}
-				bx, berr := b.BindExpr(ve)
-				if berr != nil {
-					return stmtErr(berr), nil
 				}
 				v, err := c.Eval(bx, nil)
 				if err != nil {

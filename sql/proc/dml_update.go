@@ -144,6 +144,9 @@ func (s *Session) updateStmt(ctx context.Context, x *ast.UpdateStmt, w result.Wr
 		if def.Columns[col].Computed != "" {
 			return msgErr(271, def.Columns[col].Name), nil
 		}
+		if def.Columns[col].Type.ID == types.Timestamp {
+			return msgErr(272), nil // rowversion columns are set by the engine
+		}
 		sets[i].col = col
 	}
 	chk, serr := s.newChecker(t, "UPDATE")

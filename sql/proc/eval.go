@@ -20,6 +20,7 @@ func (s *Session) execCtx(ctx context.Context) *exec.Ctx {
 	}
 	c.TableVarTxn = s.tv.txnFunc(s)
 	c.Warn = s.arithWarning // arith_warn.go
+	s.statsWrap(c)          // SET STATISTICS IO counts reads (statistics.go)
 	return c
 }
 

@@ -340,11 +340,11 @@ func (s *Session) callProc(ctx context.Context, o *catalog.Object, args []procAr
 				}
 			}
 			if idx < 0 {
-				return 0, nil, nil, msgErr(8145, a.name, o.Name), nil
+				return 0, nil, nil, calleeErr(msgErr(8145, a.name, o.Name), o.Name), nil
 			}
 		}
 		if idx >= len(defs) {
-			return 0, nil, nil, msgErr(8144, o.Name), nil
+			return 0, nil, nil, calleeErr(msgErr(8144, o.Name), o.Name), nil
 		}
 		if a.dflt {
 			continue
@@ -368,7 +368,7 @@ func (s *Session) callProc(ctx context.Context, o *catalog.Object, args []procAr
 		}
 		if d.def == nil {
 			// OUTPUT does not make a parameter optional (Msg 201).
-			return 0, nil, nil, msgErr(201, o.Name, d.name), nil
+			return 0, nil, nil, calleeErr(msgErr(201, o.Name, d.name), o.Name), nil
 		}
 		bb, _ := s.binder(1)
 		x, berr := bb.BindExpr(d.def)
@@ -621,3 +621,10 @@ type discardReturns struct{ result.Writer }
 
 func (discardReturns) ReturnStatus(int32) error             { return nil }
 func (discardReturns) ReturnValue(result.ReturnValue) error { return nil }
+
+// calleeErr reports serr as the called procedure's, at its line 0 (as SQL
+// Server reports a call's argument errors).
+func calleeErr(serr *stmtError, proc string) *stmtError {
+	serr.e.Proc, serr.line0 = proc, true
+	return serr
+}

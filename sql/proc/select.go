@@ -189,7 +189,7 @@ func (s *Session) selectInto(ctx context.Context, x *ast.SelectStmt, sel *ast.Se
 		}
 		for j := 0; j < i; j++ {
 			if strings.EqualFold(bq.cols[j].Name, c.Name) {
-				return msgErr(2705, c.Name), nil
+				return msgErr(2705, c.Name, into.Name.Name), nil
 			}
 		}
 		def.Columns = append(def.Columns, catalog.Column{Name: c.Name, Type: c.Type, Nullable: c.Nullable})

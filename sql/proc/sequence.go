@@ -321,3 +321,23 @@ func (s *Session) forgetSequence(db, id int32) {
 }
 
 var _ = strings.ToLower
+
+// SequenceCurrent implements sysobj.SequenceEnv: the running value of a
+// sequence (in memory, else the persisted counter).
+func (s *Session) SequenceCurrent(d *catalog.Database, o *catalog.Object) (int64, bool, bool) {
+	st := s.srv.sequences()
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if v := st.m[[2]int32{d.ID, o.ID}]; v != nil {
+		return v.cur, v.started, true
+	}
+	txn, err := s.srv.main.Begin(context.Background(), txnOpts(&s.opts))
+	if err != nil {
+		return 0, false, false
+	}
+	defer txn.Rollback()
+	if b, ok, err := txn.Get(catalog.CounterKey(d.ID, o.ID, seqCounterKind)); err == nil && ok && len(b) == 8 {
+		return int64(binary.BigEndian.Uint64(b)), true, true
+	}
+	return 0, false, false
+}

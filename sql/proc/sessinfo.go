@@ -68,6 +68,8 @@ func (s *Session) GlobalVar(name string) types.Value {
 		return intVal(32767)
 	case "MAX_PRECISION":
 		return intVal(38)
+	case "DBTS":
+		return s.currentDBTS() // rowversion.go
 	}
 	return intVal(0)
 }

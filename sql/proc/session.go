@@ -93,7 +93,8 @@ type Session struct {
 	nestLevel   int
 	catchErr    *msgs.Error // error being handled in a CATCH block
 	identityIns *catalog.Object
-	fmtOnly     bool // SET FMTONLY ON (fmtonly.go)
+	fmtOnly     bool      // SET FMTONLY ON (fmtonly.go)
+	diag        diagState // SET NOEXEC/PARSEONLY/SHOWPLAN_*/STATISTICS (showplan.go, statistics.go)
 	closed      bool
 	ctx         context.Context
 	defCache    map[string]*cachedDefs // sp_executesql parameter definitions (rpc_params.go)
@@ -162,6 +163,7 @@ func (s *Session) Reset(w result.Writer) error {
 	}
 	s.opts = session.Defaults(s.cfg.ODBCDefaults)
 	s.fmtOnly = false
+	s.diag = diagState{}
 	if s.cfg.Language != "" {
 		s.opts.Language = s.cfg.Language
 	}

@@ -243,6 +243,10 @@ func (s *Session) metadataFunc(name string, args []types.Value) (types.Value, *m
 		if !found {
 			return types.Null, nil, true
 		}
+		if name == "OBJECTPROPERTYEX" && strings.EqualFold(p, "BaseType") {
+			// The object's type code as char(2): 'U ', 'P ', 'FN' …
+			return variant(types.NewChar(2), strVal((o.Type + "  ")[:2])), nil, true
+		}
 		v, ok := objectProperty(o, strings.ToLower(p))
 		if !ok {
 			return types.Null, nil, true
@@ -305,6 +309,32 @@ func objectProperty(o sysobj.Obj, p string) (int64, bool) {
 		return b2i(o.Type == "UQ"), true
 	case "istrigger":
 		return b2i(o.Type == "TR"), true
+	case "isscalarfunction":
+		return b2i(o.Type == "FN"), true
+	case "istablefunction":
+		return b2i(o.Type == "IF" || o.Type == "TF"), true
+	case "isinlinefunction":
+		return b2i(o.Type == "IF"), true
+	case "execisaftertrigger", "execisinsteadoftrigger", "execisinserttrigger", "execisupdatetrigger",
+		"execisdeletetrigger", "execistriggerdisabled":
+		// NULL for objects that are not DML triggers.
+		if o.Type != "TR" || o.Owner == nil || o.Owner.Trigger == nil {
+			return 0, false
+		}
+		tr := o.Owner.Trigger
+		switch p {
+		case "execisaftertrigger":
+			return b2i(!tr.InsteadOf), true
+		case "execisinsteadoftrigger":
+			return b2i(tr.InsteadOf), true
+		case "execisinserttrigger":
+			return b2i(tr.HasEvent("INSERT")), true
+		case "execisupdatetrigger":
+			return b2i(tr.HasEvent("UPDATE")), true
+		case "execisdeletetrigger":
+			return b2i(tr.HasEvent("DELETE")), true
+		}
+		return b2i(tr.Disabled), true
 	case "ismsshipped", "issystemtable":
 		return b2i(o.ID < 0), true
 	case "ownerid", "schemaid":

@@ -1,6 +1,7 @@
 package proc
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -26,6 +27,7 @@ type ErrorLogRow struct {
 func init() {
 	for name, p := range map[string]*sysProc{
 		"sp_help":                      {[]string{"@objname"}, spHelp},
+		"sp_helpconstraint":            {[]string{"@objname", "@nomsg"}, spHelpConstraint},
 		"sp_fkeys":                     {[]string{"@pktable_name", "@pktable_owner", "@pktable_qualifier", "@fktable_name", "@fktable_owner", "@fktable_qualifier"}, spFKeys},
 		"sp_who2":                      {[]string{"@loginame"}, spWho2},
 		"sp_server_info":               {[]string{"@attribute_id"}, spServerInfo},
@@ -145,71 +147,7 @@ func spHelp(c *sysCall) *stmtError {
 	} else if err := c.w.Message(infoMsg(c, "The object '"+o.Name+"' does not have any indexes, or you do not have permissions.")); err != nil {
 		return goErr(err)
 	}
-	var crow [][]types.Value
-	for _, k := range sysobj.Objects(c.s.cat(), c.s.db) {
-		if k.Parent != o.ID {
-			continue
-		}
-		var ctype, keys string
-		// sp_helpconstraint's texts: (n/a) where a column does not apply.
-		na := strVal("(n/a)")
-		del, upd, enabled, repl := na, na, strVal("Enabled"), strVal("Is_For_Replication")
-		var refRow []types.Value
-		switch k.Type {
-		case "PK", "UQ":
-			ctype = map[string]string{"PK": "PRIMARY KEY", "UQ": "UNIQUE"}[k.Type] + map[bool]string{true: " (clustered)", false: " (non-clustered)"}[k.Index.Clustered]
-			var names []string
-			for _, ic := range k.Index.Columns {
-				names = append(names, t.Columns[ic.Column].Name)
-			}
-			keys = strings.Join(names, ", ")
-			enabled, repl = na, na
-		case "C":
-			// The catalog does not record which column a CHECK was
-			// declared on, so every CHECK is reported at table level (as
-			// sys.check_constraints' parent_column_id = 0 says).
-			ctype, keys = "CHECK Table Level ", sysobj.ExprDefinition(k.Check.Expr)
-			if k.Check.Disabled {
-				enabled = strVal("Disabled")
-			}
-		case "D":
-			ctype, keys = "DEFAULT on column "+t.Columns[k.Column].Name, sysobj.ExprDefinition(t.Columns[k.Column].Default)
-			enabled, repl = na, na
-		case "F":
-			ctype = "FOREIGN KEY"
-			var names []string
-			for _, ci := range k.FK.Columns {
-				names = append(names, t.Columns[ci].Name)
-			}
-			keys = strings.Join(names, ", ")
-			action := func(a string) types.Value {
-				if a == "" {
-					return strVal("No Action")
-				}
-				return strVal(strings.Title(strings.ToLower(a)))
-			}
-			del, upd = action(k.FK.OnDelete), action(k.FK.OnUpdate)
-			if k.FK.Disabled {
-				enabled = strVal("Disabled")
-			}
-			if ro := c.s.cat().ObjectByID(c.s.db, k.FK.RefObject); ro != nil && ro.Table != nil {
-				var refs []string
-				for _, ci := range k.FK.RefColumns {
-					refs = append(refs, ro.Table.Columns[ci].Name)
-				}
-				blank := strVal(" ")
-				refRow = []types.Value{blank, blank, blank, blank, blank, blank,
-					strVal("REFERENCES " + c.s.db.Name + "." + ro.Schema + "." + ro.Name + " (" + strings.Join(refs, ", ") + ")")}
-			}
-		}
-		crow = append(crow, []types.Value{strVal(ctype), strVal(k.Name), del, upd, enabled, repl, strVal(keys)})
-		if refRow != nil {
-			crow = append(crow, refRow)
-		}
-	}
-	return errOf(c.rows([]result.Column{col("constraint_type", sem.NVarChar(146), true), col("constraint_name", types.TypeSysname, true),
-		col("delete_action", sem.NVarChar(9), true), col("update_action", sem.NVarChar(9), true), col("status_enabled", sem.VarChar(8), true),
-		col("status_for_replication", sem.VarChar(19), true), col("constraint_keys", sem.NVarChar(2126), true)}, crow))
+	return helpConstraints(c, o.ID, t)
 }
 
 func infoMsg(c *sysCall, text string) *msgs.Error {
@@ -646,4 +584,100 @@ func xpInstanceRegRead(c *sysCall) *stmtError {
 		rows = append(rows, []types.Value{strVal(c.str(2)), v})
 	}
 	return errOf(c.rows([]result.Column{col("Value", sem.NVarChar(128), true), col("Data", sem.IntType, true)}, rows))
+}
+
+// helpConstraints is sp_helpconstraint's constraint result set (also the
+// last part of sp_help on a table).
+func helpConstraints(c *sysCall, objID int32, t *catalog.Table) *stmtError {
+	var crow [][]types.Value
+	type cgroup struct {
+		key  string
+		rows [][]types.Value
+	}
+	var groups []cgroup
+	for _, k := range sysobj.Objects(c.s.cat(), c.s.db) {
+		if k.Parent != objID {
+			continue
+		}
+		var ctype, keys string
+		// sp_helpconstraint's texts: (n/a) where a column does not apply.
+		na := strVal("(n/a)")
+		del, upd, enabled, repl := na, na, strVal("Enabled"), strVal("Is_For_Replication")
+		var refRow []types.Value
+		switch k.Type {
+		case "PK", "UQ":
+			ctype = map[string]string{"PK": "PRIMARY KEY", "UQ": "UNIQUE"}[k.Type] + map[bool]string{true: " (clustered)", false: " (non-clustered)"}[k.Index.Clustered]
+			var names []string
+			for _, ic := range k.Index.Columns {
+				names = append(names, t.Columns[ic.Column].Name)
+			}
+			keys = strings.Join(names, ", ")
+			enabled, repl = na, na
+		case "C":
+			// The catalog does not record which column a CHECK was
+			// declared on, so every CHECK is reported at table level (as
+			// sys.check_constraints' parent_column_id = 0 says).
+			ctype, keys = "CHECK Table Level ", sysobj.ExprDefinition(k.Check.Expr)
+			if k.Check.Disabled {
+				enabled = strVal("Disabled")
+			}
+		case "D":
+			ctype, keys = "DEFAULT on column "+t.Columns[k.Column].Name, sysobj.ExprDefinition(t.Columns[k.Column].Default)
+			enabled, repl = na, na
+		case "F":
+			ctype = "FOREIGN KEY"
+			var names []string
+			for _, ci := range k.FK.Columns {
+				names = append(names, t.Columns[ci].Name)
+			}
+			keys = strings.Join(names, ", ")
+			action := func(a string) types.Value {
+				if a == "" {
+					return strVal("No Action")
+				}
+				return strVal(strings.Title(strings.ToLower(a)))
+			}
+			del, upd = action(k.FK.OnDelete), action(k.FK.OnUpdate)
+			if k.FK.Disabled {
+				enabled = strVal("Disabled")
+			}
+			if ro := c.s.cat().ObjectByID(c.s.db, k.FK.RefObject); ro != nil && ro.Table != nil {
+				var refs []string
+				for _, ci := range k.FK.RefColumns {
+					refs = append(refs, ro.Table.Columns[ci].Name)
+				}
+				blank := strVal(" ")
+				refRow = []types.Value{blank, blank, blank, blank, blank, blank,
+					strVal("REFERENCES " + c.s.db.Name + "." + ro.Schema + "." + ro.Name + " (" + strings.Join(refs, ", ") + ")")}
+			}
+		}
+		g := cgroup{key: strings.ToLower(ctype + "\x00" + k.Name), rows: [][]types.Value{{strVal(ctype), strVal(k.Name), del, upd, enabled, repl, strVal(keys)}}}
+		if refRow != nil {
+			g.rows = append(g.rows, refRow)
+		}
+		groups = append(groups, g)
+	}
+	// sp_helpconstraint lists by constraint type, then name (DEFAULT …,
+	// FOREIGN KEY + its REFERENCES line, PRIMARY KEY …).
+	sort.SliceStable(groups, func(i, j int) bool { return groups[i].key < groups[j].key })
+	for _, g := range groups {
+		crow = append(crow, g.rows...)
+	}
+	return errOf(c.rows([]result.Column{col("constraint_type", sem.NVarChar(146), true), col("constraint_name", types.TypeSysname, true),
+		col("delete_action", sem.NVarChar(9), true), col("update_action", sem.NVarChar(9), true), col("status_enabled", sem.VarChar(8), true),
+		col("status_for_replication", sem.VarChar(19), true), col("constraint_keys", sem.NVarChar(2126), true)}, crow))
+}
+
+// spHelpConstraint is sp_helpconstraint: the object's name, then its
+// constraints.
+func spHelpConstraint(c *sysCall) *stmtError {
+	name := c.str(0)
+	_, o, ok := c.findObject(name)
+	if !ok || o.Owner == nil || o.Owner.Table == nil {
+		return msgErr(15009, name, c.s.db.Name)
+	}
+	if err := c.rows([]result.Column{col("Object Name", sem.NVarChar(776), false)}, [][]types.Value{{strVal(o.Name)}}); err != nil {
+		return goErr(err)
+	}
+	return helpConstraints(c, o.ID, o.Owner.Table)
 }

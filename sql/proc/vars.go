@@ -178,16 +178,17 @@ func (s *Session) setOption(ctx context.Context, x *ast.SetOptionStmt, w result.
 			s.opts.DeadlockPri = int32(asInt())
 		case "FMTONLY":
 			s.fmtOnly = x.On // fmtonly.go
-		case "SHOWPLAN_ALL", "SHOWPLAN_TEXT", "SHOWPLAN_XML", "NOEXEC", "PARSEONLY":
-			// These mean "do not execute what follows". Executing anyway
-			// would be wrong (a DELETE under FMTONLY must not delete), and
-			// they are not implemented: refuse ON, accept OFF.
+		case "SHOWPLAN_ALL", "SHOWPLAN_TEXT", "NOEXEC", "PARSEONLY", "STATISTICS IO", "STATISTICS TIME", "STATISTICS PROFILE":
+			s.setDiagOption(name, x.On) // showplan.go, statistics.go
+		case "SHOWPLAN_XML":
+			// "Do not execute what follows" without the XML plan: executing
+			// anyway would be wrong, so ON is refused.
 			if x.On {
 				return msgErr(40517, "SET "+name), nil
 			}
-		case "STATISTICS IO", "STATISTICS TIME", "STATISTICS XML", "STATISTICS PROFILE", "FORCEPLAN", "NOCOUNT":
-			// Accepted; they do not change results (no statistics
-			// messages are produced yet).
+		case "STATISTICS XML", "FORCEPLAN", "NOCOUNT":
+			// Accepted; they do not change results (no XML plan is
+			// produced).
 		default:
 			return msgErr(195, name, "SET option"), nil
 		}

@@ -226,6 +226,7 @@ func (b *Binder) expr(s *scope, e ast.Expr) Expr {
 	case *ast.LikeExpr:
 		x := b.expr(s, e.X)
 		p := b.expr(s, e.Pattern)
+		b.checkUDTLike(e, x.Type(), p.Type()) // bind_udt.go
 		t := ComparisonType(x.Type(), p.Type())
 		if !IsString(t) {
 			t = VarChar(8000)
@@ -307,6 +308,30 @@ func (b *Binder) expr(s *scope, e ast.Expr) Expr {
 			}
 		}
 		return c
+	case *ast.ParseExpr:
+		// PARSE/TRY_PARSE(x AS type [USING culture]): evaluated by
+		// sql/exec/funcs_parse.go; only numbers and dates/times, from a
+		// string (Msg 8116 otherwise, like SQL Server).
+		t := b.ResolveType(e.Type, true)
+		x := b.expr(s, e.X)
+		name := "PARSE"
+		if e.Try {
+			name = "TRY_PARSE"
+		}
+		if !IsString(x.Type()) && !isNullLiteral(e.X) {
+			b.fail(e, 8116, TypeName(x.Type()), 1, strings.ToLower(name))
+		}
+		switch t.ID {
+		case types.TinyInt, types.SmallInt, types.Int, types.BigInt, types.Decimal, types.Numeric, types.Money, types.SmallMoney,
+			types.Float, types.Real, types.Date, types.Time, types.DateTime, types.SmallDateTime, types.DateTime2, types.DateTimeOffset:
+		default:
+			b.fail(e, 10761, TypeName(t), strings.ToLower(name))
+		}
+		var culture Expr = &Const{T: VarChar(1), V: types.Value{K: types.KindString}}
+		if e.Culture != nil {
+			culture = b.expr(s, e.Culture)
+		}
+		return &Func{T: t, Name: name, Args: []Expr{x, culture}}
 	case *ast.FuncCall:
 		return b.funcCall(s, e)
 	case *ast.CollateExpr:

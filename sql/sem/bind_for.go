@@ -22,7 +22,10 @@ type ForRel struct {
 	Root         string
 	HasRoot      bool
 	IncludeNulls bool
-	NoWrapper    bool
+	// Elements (FOR XML RAW/AUTO, ELEMENTS [XSINIL|ABSENT]) writes columns
+	// as child elements; XSINIL writes NULLs as xsi:nil="true" elements.
+	Elements, XSINIL bool
+	NoWrapper        bool
 	// Split is set at the top level (rows of 2033 characters).
 	Split bool
 	// RawJSON marks input columns whose values are JSON text already
@@ -68,6 +71,10 @@ func (b *Binder) forQuery(s *scope, q *ast.Query) Rel {
 			}
 		case "INCLUDE_NULL_VALUES":
 			r.IncludeNulls = true
+		case "ELEMENTS", "ELEMENTS ABSENT":
+			r.Elements = true
+		case "ELEMENTS XSINIL":
+			r.Elements, r.XSINIL = true, true
 		case "WITHOUT_ARRAY_WRAPPER":
 			r.NoWrapper = true
 		case "TYPE":
@@ -87,6 +94,11 @@ func (b *Binder) forQuery(s *scope, q *ast.Query) Rel {
 	r.Tables = make([]string, len(cols))
 	for i := range cols {
 		r.Tables[i] = colTable(in, i)
+	}
+	if !r.JSON && f.Mode == "AUTO" && f.ModeArg == nil && len(r.Tables) > 0 && r.Tables[0] != "" {
+		// FOR XML AUTO names the row element after the first column's
+		// table (its correlation name): <m1 id="1"/>.
+		r.Elem = r.Tables[0]
 	}
 	if r.JSON {
 		for _, c := range cols {

@@ -85,6 +85,8 @@ func init() {
 	defUDT(UDTMethod{Name: "STEndPoint", Result: udtSame}, g, y)
 	defUDT(UDTMethod{Name: "STIntersects", Args: []types.Type{udtSame}, Result: udtBit}, g, y)
 	defUDT(UDTMethod{Name: "STDisjoint", Args: []types.Type{udtSame}, Result: udtBit}, g, y)
+	defUDT(UDTMethod{Name: "STContains", Args: []types.Type{udtSame}, Result: udtBit}, g, y)
+	defUDT(UDTMethod{Name: "STWithin", Args: []types.Type{udtSame}, Result: udtBit}, g, y)
 	defUDT(UDTMethod{Name: "STGeometryN", Args: []types.Type{udtInt}, Result: udtSame}, g, y)
 	defUDT(UDTMethod{Name: "STExteriorRing", Result: udtSame}, g)
 	defUDT(UDTMethod{Name: "STInteriorRingN", Args: []types.Type{udtInt}, Result: udtSame}, g)
@@ -228,10 +230,28 @@ func (b *Binder) staticMethodCall(s *scope, e *ast.StaticMethodCall) Expr {
 	return b.udtCall(e, t, m, nil, e.Args, s)
 }
 
+// udtUnsupported are SQL Server spatial methods tsqld does not compute:
+// calling one is an honest error, not Msg 6506 (which would claim the
+// method does not exist).
+var udtUnsupported = map[string]bool{
+	"STOverlaps": true, "STTouches": true, "STCrosses": true,
+	"STEquals": true, "STRelate": true, "STBuffer": true, "BufferWithTolerance": true, "BufferWithCurves": true,
+	"STUnion": true, "STIntersection": true, "STDifference": true, "STSymDifference": true,
+	"STConvexHull": true, "STCentroid": true, "STPointOnSurface": true, "STBoundary": true,
+	"STIsSimple": true, "STIsClosed": true, "STIsRing": true, "MakeValid": true, "Reduce": true,
+	"STCurveToLine": true, "CurveToLineWithTolerance": true, "STNumCurves": true, "STCurveN": true,
+	"AsGml": true, "IsValidDetailed": true, "ShortestLineTo": true, "Filter": true,
+	"EnvelopeCenter": true, "EnvelopeAngle": true, "ReorientObject": true, "AsBinaryZM": true,
+	"MinDbCompatibilityLevel": true, "InstanceOf": true, "STMPointFromWKB": true,
+}
+
 // udtInstanceCall binds recv.Method(args) when recv has a CLR type.
 func (b *Binder) udtInstanceCall(s *scope, n ast.Node, recv Expr, method ast.Ident, args []ast.Expr) Expr {
 	t := recv.Type()
 	m := udtMethod[t.ID][method.Name]
+	if m == nil && t.IsSpatial() && udtUnsupported[method.Name] {
+		b.failText(n, 6522, "A .NET Framework error occurred during execution of user-defined routine or aggregate \"%ls\": \nSystem.NotSupportedException: tsqld does not support %ls.%ls yet.", typeName(t), typeName(t), method.Name)
+	}
 	if m == nil || m.Static {
 		b.failNoMethod(n, t.ID, method.Name)
 	}
@@ -389,5 +409,14 @@ func (b *Binder) checkUDTAggregate(e *ast.FuncCall, name string, t types.Type) {
 		err := b.err(e, 8117, typeName(t), strings.ToLower(name))
 		err.State = 2
 		panic(bindErr{err})
+	}
+}
+
+// checkUDTLike is Msg 8116 for a geometry/geography operand of LIKE.
+func (b *Binder) checkUDTLike(n ast.Node, x, p types.Type) {
+	for i, t := range []types.Type{x, p} {
+		if t.IsSpatial() {
+			b.fail(n, 8116, typeName(t), i+1, "like")
+		}
 	}
 }

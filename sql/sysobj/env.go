@@ -99,3 +99,10 @@ type Ctx struct {
 	// master); server-scoped views ignore it.
 	DB *catalog.Database
 }
+
+// SequenceEnv is implemented by an Env that tracks sequences' running
+// values (NEXT VALUE FOR): sys.sequences' current_value/last_used_value.
+// ok is false when the session knows nothing newer than the catalog.
+type SequenceEnv interface {
+	SequenceCurrent(d *catalog.Database, o *catalog.Object) (cur int64, started, ok bool)
+}

@@ -155,8 +155,16 @@ last_used_value sql_variant null`, func(c *Ctx) [][]types.Value {
 			// current_value is the start value until the first NEXT
 			// VALUE FOR; last_used_value is NULL until then.
 			cur, last := val(sq.Start), vN
-			if sq.Started {
-				cur, last = val(sq.Current), val(sq.Current)
+			curV, started := sq.Current, sq.Started
+			if sc, ok := c.Env.(SequenceEnv); ok {
+				// NEXT VALUE FOR advances a running value kept outside the
+				// catalog object.
+				if v, st, ok := sc.SequenceCurrent(c.DB, o.Owner); ok {
+					curV, started = v, st
+				}
+			}
+			if started {
+				cur, last = val(curV), val(curV)
 			}
 			rows = append(rows, append(objectRow(o, false),
 				val(sq.Start), val(sq.Increment), val(sq.Min), val(sq.Max), vB(sq.Cycle), cached, cache,
