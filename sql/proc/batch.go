@@ -87,6 +87,7 @@ func (s *Session) ExecBatch(ctx context.Context, text string, w result.Writer) e
 	s.ctx = ctx
 	defer s.beginRequest()()
 	compiled := s.statsCompileStart() // statistics.go
+	defer compiled(nil)
 	e, err := s.parse(text, "")
 	if err != nil {
 		return s.reportParse(err, w)
@@ -332,9 +333,7 @@ func (s *Session) atomic(ctx context.Context, st ast.Node, w result.Writer, rc *
 	if serr == nil {
 		stats := s.statsStart(st) // statistics.go
 		serr, err = s.exec(ctx, st, w, rc)
-		if err == nil {
-			err = stats(w, rc, serr != nil)
-		}
+		err = stats(w, rc, serr != nil, err)
 	}
 	s.warn = prevWarn
 	if ddl != nil && serr == nil && err == nil {

@@ -109,6 +109,20 @@ func mutatesCatalog(st ast.Node) bool {
 	return false
 }
 
+// commitInPlaceDDL commits a transaction whose DDL changed the shared
+// catalog in place. A reload (another transaction's publish or rollback)
+// that read storage before this commit and replaced the catalog after it
+// would drop the changes from memory; srv.publishMu orders the two, and
+// tx.stale records that a reload came between begin and commit (then
+// publishCatalog reloads).
+func (s *Session) commitInPlaceDDL(tx *txnState) error {
+	s.srv.publishMu.Lock()
+	defer s.srv.publishMu.Unlock()
+	err := tx.main.Commit()
+	tx.stale = s.srv.cat.Generation() != tx.catGen
+	return err
+}
+
 // publishCatalog makes the ended transaction's catalog changes the shared
 // state, or undoes them; tx is the transaction that just committed
 // (committed=true) or rolled back.
@@ -123,7 +137,7 @@ func (s *Session) publishCatalog(tx *txnState, committed bool) {
 		return
 	case !committed:
 		s.srv.reloadCatalog(context.Background())
-	case s.srv.cat.Generation() != tx.catGen:
+	case tx.stale:
 		// Changed in place, but a reload since then dropped the changes
 		// from memory: read them back.
 		s.srv.reloadCatalog(context.Background())

@@ -112,7 +112,7 @@ func (s *Session) createIndex(ctx context.Context, x *ast.CreateIndexStmt, w res
 	if def.IndexByName(x.Name.Name) != nil {
 		return msgErr(1913, x.Name.Name, o.Name), nil
 	}
-	cols, serr := indexColumns(def, x.Columns)
+	cols, serr := indexColumns(def, o.Name, x.Columns)
 	if serr != nil {
 		return serr, nil
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tsqld/tsqld/sql/ast"
 	"github.com/tsqld/tsqld/sql/catalog"
+	"github.com/tsqld/tsqld/sql/msgs"
 	"github.com/tsqld/tsqld/sql/result"
 	"github.com/tsqld/tsqld/sql/session"
 	"github.com/tsqld/tsqld/sql/types"
@@ -195,7 +196,7 @@ func (s *Session) buildTableDefOver(base *catalog.Table, tableName string, cols 
 		}
 	}
 	for _, ix := range idxs {
-		cols, e := indexColumns(def, ix.Columns)
+		cols, e := indexColumns(def, tableName, ix.Columns)
 		if e != nil {
 			return nil, e
 		}
@@ -236,12 +237,15 @@ func autoName(prefix, table, col string) string {
 	return fmt.Sprintf("%s__%s__%08X%08X", prefix, t, h, h*2654435761)
 }
 
-func indexColumns(def *catalog.Table, cols []*ast.IndexColumn) ([]catalog.IndexColumn, *stmtError) {
+func indexColumns(def *catalog.Table, tableName string, cols []*ast.IndexColumn) ([]catalog.IndexColumn, *stmtError) {
 	out := make([]catalog.IndexColumn, len(cols))
 	for i, c := range cols {
 		idx := def.ColumnIndex(c.Name.Name)
 		if idx < 0 {
 			return nil, msgErr(1911, c.Name.Name)
+		}
+		if !keyableType(def.Columns[idx].Type) {
+			return nil, msgErr(1919, def.Columns[idx].Name, tableName)
 		}
 		out[i] = catalog.IndexColumn{Column: idx, Desc: c.Desc}
 	}
@@ -266,8 +270,15 @@ func (s *Session) appendIndex(def *catalog.Table, ix catalog.Index) {
 func (s *Session) addConstraint(def *catalog.Table, tableName string, c *ast.Constraint, rc *runCtx) *stmtError {
 	switch c.Kind {
 	case ast.ConstraintPrimaryKey, ast.ConstraintUnique:
-		cols, e := indexColumns(def, c.Columns)
+		cols, e := indexColumns(def, tableName, c.Columns)
 		if e != nil {
+			if e.e.Number == 1919 {
+				// A constraint's index: 1919, then "Could not create
+				// constraint or index".
+				f := msgErr(1750)
+				f.pre = []*msgs.Error{e.e}
+				return f
+			}
 			return e
 		}
 		pk := c.Kind == ast.ConstraintPrimaryKey
@@ -403,4 +414,17 @@ func (s *Session) createTable(ctx context.Context, x *ast.CreateTableStmt, w res
 		return serr, nil
 	}
 	return nil, w.Done(result.Done{Cmd: result.CmdDDL, InProc: rc.inProc})
+}
+
+// keyableType reports whether a column of type t may be an index key
+// column: not text/ntext/image/xml, not a (max) type, not geometry or
+// geography (Msg 1919).
+func keyableType(t types.Type) bool {
+	switch t.ID {
+	case types.Text, types.NText, types.Image, types.XML, types.Geometry, types.Geography:
+		return false
+	case types.VarChar, types.NVarChar, types.VarBinary:
+		return t.Length != types.MaxLength
+	}
+	return true
 }

@@ -49,7 +49,10 @@ type Server struct {
 	// ddlMu serialises DDL so catalog versions and object ids stay
 	// consistent; DML never takes it.
 	ddlMu sync.Mutex
-	descs atomic.Uint64
+	// publishMu orders catalog reloads against commits of DDL applied to
+	// the shared catalog in place (catalog_txn.go).
+	publishMu sync.Mutex
+	descs     atomic.Uint64
 }
 
 type (
@@ -116,6 +119,8 @@ func (s *Server) Catalog() *catalog.Catalog { return s.cat }
 // reloadCatalog re-reads the catalog after a rollback undid DDL whose
 // in-memory effect was applied eagerly.
 func (s *Server) reloadCatalog(ctx context.Context) error {
+	s.publishMu.Lock()
+	defer s.publishMu.Unlock()
 	txn, err := s.main.Begin(ctx, storage.TxnOptions{ReadOnly: true})
 	if err != nil {
 		return err

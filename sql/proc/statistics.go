@@ -32,13 +32,22 @@ import (
 
 // statsCompileStart measures a batch's parse and compile; the returned
 // function sends message 3613 when STATISTICS TIME is on.
+// The function may be called again (deferred, with a nil w): only the
+// first call measures, so the thread lock is always released.
 func (s *Session) statsCompileStart() func(w result.Writer) error {
 	if !s.diag.statsTime {
 		return func(result.Writer) error { return nil }
 	}
 	m := startMeasure()
 	return func(w result.Writer) error {
+		if m == nil {
+			return nil
+		}
 		cpu, elapsed := m.stop()
+		m = nil
+		if w == nil {
+			return nil
+		}
 		m := msgs.New(3613, "\n", cpu, elapsed)
 		m.Line = 1
 		return s.statsMessage(w, m)
@@ -48,9 +57,12 @@ func (s *Session) statsCompileStart() func(w result.Writer) error {
 // statsStart begins a statement's statistics; the returned function
 // sends them after the statement. Nested statements (procedure bodies)
 // report their own reads; the enclosing EXEC reports what is left.
-func (s *Session) statsStart(st ast.Node) func(w result.Writer, rc *runCtx, failed bool) error {
+// The returned function must be called whatever happened (it releases
+// the thread lock); goErr, the statement's Go error, is passed through and
+// suppresses the output.
+func (s *Session) statsStart(st ast.Node) func(w result.Writer, rc *runCtx, failed bool, goErr error) error {
 	if !s.diag.statsIO && !s.diag.statsTime && !s.diag.statsProfile {
-		return func(result.Writer, *runCtx, bool) error { return nil }
+		return func(_ result.Writer, _ *runCtx, _ bool, goErr error) error { return goErr }
 	}
 	prevIO, prevProfile := s.diag.io, s.diag.profile
 	var io *exec.IOStats
@@ -67,9 +79,12 @@ func (s *Session) statsStart(st ast.Node) func(w result.Writer, rc *runCtx, fail
 	if s.diag.statsTime {
 		m = startMeasure()
 	}
-	return func(w result.Writer, rc *runCtx, failed bool) error {
+	return func(w result.Writer, rc *runCtx, failed bool, goErr error) error {
 		cpu, elapsed := m.stop()
 		s.diag.io, s.diag.profile = prevIO, prevProfile
+		if goErr != nil {
+			return goErr
+		}
 		if prof != nil && !failed {
 			if err := s.sendProfile(st, prof, w, rc); err != nil {
 				return err

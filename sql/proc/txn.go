@@ -29,6 +29,7 @@ type txnState struct {
 	cat       *catalog.Catalog
 	sharedDDL bool
 	catGen    uint64
+	stale     bool // a reload replaced the shared catalog during the transaction
 	// doomed: an error under XACT_ABORT or a severe error; only ROLLBACK
 	// is possible (XACT_STATE() = -1).
 	doomed bool
@@ -88,7 +89,12 @@ func (s *Session) commitAll() error {
 	s.tx = nil
 	s.lockIDs[0].Store(0)
 	s.lockIDs[1].Store(0)
-	err := tx.main.Commit()
+	var err error
+	if tx.ddl && tx.cat == nil {
+		err = s.commitInPlaceDDL(tx) // catalog_txn.go
+	} else {
+		err = tx.main.Commit()
+	}
 	if err != nil {
 		tx.temp.Rollback()
 		s.publishCatalog(tx, false)
