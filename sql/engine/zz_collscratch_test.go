@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tsqld/tsqld/sql/exec"
 	"github.com/tsqld/tsqld/sql/result"
 )
 
@@ -23,7 +22,7 @@ func TestZZCollScratch(t *testing.T) {
 	s := newSession(t, e)
 	c := &result.Collector{}
 	t0 := time.Now()
-	defer func() { fmt.Println("elapsed", time.Since(t0), exec.DebugMemo) }()
+	defer func() { fmt.Println("elapsed", time.Since(t0)) }()
 	if err := s.ExecBatch(context.Background(), q, c); err != nil {
 		t.Fatal(err)
 	}

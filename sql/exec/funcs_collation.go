@@ -29,7 +29,6 @@ func evalCollationProperty(c *Ctx, x *sem.Func, args []types.Value) (types.Value
 	if anyNull(args) {
 		return types.Null, nil
 	}
-	DebugMemo[2]++
 	k := [2]string{args[0].S, args[1].S}
 	propMu.RLock()
 	v, ok := propValues[k]

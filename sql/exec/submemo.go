@@ -13,8 +13,6 @@ import (
 // UNION of CTEs inside NOT EXISTS, nested twice. relMemo keeps such a
 // part's rows for the rest of the statement (the Ctx lives for one
 // statement), as SQL Server's table spools do.
-var DebugMemo [4]int64
-
 type relMemo struct {
 	uncorr map[sem.Rel]bool
 	rows   map[sem.Rel][][]types.Value
@@ -43,9 +41,7 @@ func (c *Ctx) memoRun(rel sem.Rel, y Yield) (done bool, err error) {
 		return false, nil
 	}
 	rows, ok := m.rows[rel]
-	DebugMemo[0]++
 	if !ok {
-		DebugMemo[1]++
 		// Run it with no outer rows visible, as it needs none.
 		saved := c.outer
 		c.outer = nil
@@ -134,6 +130,16 @@ func relIndependent(rel sem.Rel, lvl int) bool {
 		return relIndependent(r.In, lvl) && exprs(r.Count, r.Offset) && keys(r.TiesKeys)
 	case *sem.SetOp:
 		return relIndependent(r.L, lvl) && relIndependent(r.R, lvl)
+	case *sem.Window:
+		if !relIndependent(r.In, lvl) {
+			return false
+		}
+		for _, f := range r.Funcs {
+			if f.Range != nil || !exprs(f.Args...) || !exprs(f.Partition...) || !keys(f.Order) {
+				return false
+			}
+		}
+		return true
 	case *sem.TableFunc:
 		return exprs(r.Args...)
 	}

@@ -2,6 +2,7 @@ package exec
 
 import (
 	"encoding/binary"
+	"encoding/hex"
 	"strings"
 	"sync"
 
@@ -206,9 +207,13 @@ func (t *Table) indexKey(ix *catalog.Index, row []types.Value, rowKey []byte) ([
 func dupValue(vals []types.Value) string {
 	parts := make([]string, len(vals))
 	for i, v := range vals {
-		if v.K == types.KindNull {
+		switch v.K {
+		case types.KindNull:
 			parts[i] = "<NULL>"
-		} else {
+		case types.KindBytes:
+			// binary keys (and hierarchyid) show as 0x… literals
+			parts[i] = "0x" + strings.ToUpper(hex.EncodeToString(v.B))
+		default:
 			parts[i] = ToString(v, types.Type{})
 		}
 	}
