@@ -101,6 +101,31 @@ func TestShowplanStatisticsE2E(t *testing.T) {
 		t.Fatalf("the DELETE ran under SHOWPLAN: %d %v", n, err)
 	}
 
+	// SHOWPLAN_ALL: one result set, the statement row then PLAN_ROWs, 18
+	// columns (estimates NULL).
+	if _, err := conn.ExecContext(ctx, "SET SHOWPLAN_ALL ON"); err != nil {
+		t.Fatal(err)
+	}
+	sets, _ = batchOutput(t, ctx, conn, "SELECT v FROM sp_e2e WHERE id = 2")
+	if _, err := conn.ExecContext(ctx, "SET SHOWPLAN_ALL OFF"); err != nil {
+		t.Fatal(err)
+	}
+	if len(sets) != 1 || len(sets[0]) != 2 || len(sets[0][0]) != 18 || sets[0][0][15] != "SELECT" ||
+		sets[0][1][4] != "Clustered Index Seek" || sets[0][1][15] != "PLAN_ROW" || sets[0][1][3] != "1" {
+		t.Fatalf("SHOWPLAN_ALL %q", sets)
+	}
+	// STATISTICS PROFILE: the rows, then the plan with actual counts.
+	if _, err := conn.ExecContext(ctx, "SET STATISTICS PROFILE ON"); err != nil {
+		t.Fatal(err)
+	}
+	sets, _ = batchOutput(t, ctx, conn, "SELECT v FROM sp_e2e WHERE id >= 1")
+	if _, err := conn.ExecContext(ctx, "SET STATISTICS PROFILE OFF"); err != nil {
+		t.Fatal(err)
+	}
+	if len(sets) != 2 || len(sets[1]) != 2 || sets[1][1][0] != "2" || sets[1][1][1] != "1" || !strings.Contains(sets[1][1][2], "Clustered Index Seek") {
+		t.Fatalf("STATISTICS PROFILE %q", sets)
+	}
+
 	if _, err := conn.ExecContext(ctx, "SET STATISTICS IO ON; SET STATISTICS TIME ON"); err != nil {
 		t.Fatal(err)
 	}

@@ -5,9 +5,10 @@
 // time, outside the user-connection limit), the
 // per-connection state machine (first-byte dispatch, PRELOGIN, encryption
 // negotiation and the TLS plumbing of TDS 7.x and TDS 8 strict, LOGIN7,
-// the login response), the request loop (a reader goroutine per connection
-// so that ATTENTION and socket errors are seen while a request runs, and an
-// executor that calls the engine), the session registry (SPIDs), and the
+// the login response), the request loop (one goroutine per connection
+// reads, executes and answers; a server-wide watchdog gives a request that
+// runs more than a few milliseconds a watcher goroutine so ATTENTION and
+// socket errors are still seen), the session registry (SPIDs), and the
 // result.Writer implementation that turns engine results into TDS tokens.
 //
 // It uses tds for every byte layout and sql/engine, sql/result, sql/types,

@@ -14,7 +14,7 @@ import (
 )
 
 // execute runs one request and leaves its response in the message buffer
-// (execLoop ends the message). It reports whether the connection must be
+// (requestLoop ends the message). It reports whether the connection must be
 // closed afterwards (fatal error, malformed request, server shutdown).
 func (c *conn) execute(r *request) (fatal bool) {
 	w := c.w
@@ -112,7 +112,7 @@ func (c *conn) requestFailed(err error) bool {
 	case c.ctx.Err() != nil:
 		return true // connection or server going away
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		return c.w.fatal // attention: the ack is added by execLoop
+		return c.w.fatal // attention: the ack is added by requestLoop
 	}
 	// The writer failed (socket) or the engine broke its contract; either
 	// way the client cannot trust this connection any more.

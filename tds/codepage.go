@@ -27,13 +27,13 @@ func CodePage(c Collation) int {
 		switch {
 		case s >= 30 && s <= 34:
 			return 437
-		case s == 40 || s == 41 || s == 42 || s == 44 || s == 49 || (s >= 55 && s <= 61):
+		case s >= 40 && s <= 44 || s == 49 || (s >= 55 && s <= 61): // 43: SQL_Latin1_General_Pref_CP850_CI_AS
 			return 850
 		case s >= 80 && s <= 96:
 			return 1250
 		case s >= 104 && s <= 108:
 			return 1251
-		case s == 112 || s == 113 || s == 114 || s == 121 || s == 124:
+		case s >= 112 && s <= 114 || s >= 120 && s <= 122 || s == 124: // 120, 122: SQL_MixDiction/AltDiction2_CP1253
 			return 1253
 		case s >= 128 && s <= 130:
 			return 1254

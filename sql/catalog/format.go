@@ -15,16 +15,17 @@ import (
 //	  strings, exact sign/exponent/digits for decimals, variable-length
 //	  integers — so every key range is a value range
 //
-// Keys of one format cannot be read as the other: a store with indexed
-// tables written in an older format is refused (CheckKeyFormat) rather
-// than silently misread.
+// Keys of one format cannot be read as the other: a store written in an
+// older format has the keys of its indexed tables rewritten at start
+// (CheckKeyFormat with a rebuild function), or is refused.
 const KeyFormat = 2
 
 // CheckKeyFormat verifies that the loaded store's data keys are in this
-// build's format. A store from before format 2 whose tables have no index
-// or primary key (heap rows are keyed by row id, which did not change) is
-// upgraded in place through txn; one with indexed tables is refused.
-func (c *Catalog) CheckKeyFormat(txn storage.Txn) error {
+// build's format. A store from before format 2 gets every indexed table
+// (heap rows are keyed by row id, which did not change) passed to rebuild,
+// which rewrites its rows and index entries through txn; with rebuild nil
+// such a store is refused. A store from a newer format is refused.
+func (c *Catalog) CheckKeyFormat(txn storage.Txn, rebuild func(d *Database, o *Object) error) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	f := c.server.KeyFormat
@@ -38,15 +39,24 @@ func (c *Catalog) CheckKeyFormat(txn storage.Txn) error {
 		return fmt.Errorf("catalog: the data directory uses storage key format %d, newer than this tsqld's format %d; run the tsqld version that wrote it", f, KeyFormat)
 	}
 	for _, d := range c.dbByID {
+		if d.ID == TempDBID {
+			continue // tempdb's store starts empty
+		}
 		for _, o := range d.byID {
-			if o.Table != nil && len(o.Table.Indexes) > 0 {
+			if o.Table == nil || len(o.Table.Indexes) == 0 {
+				continue
+			}
+			if rebuild == nil {
 				return fmt.Errorf("catalog: the data directory uses storage key format %d (written by an earlier tsqld); this tsqld reads only format %d "+
 					"(order-preserving string and decimal keys) and cannot read the index keys of table %s.%s.%s and others: "+
 					"export the data with the earlier tsqld (bcp out or SELECT) and load it into a new data directory",
 					f, KeyFormat, d.Name, o.Schema, o.Name)
 			}
+			if err := rebuild(d, o); err != nil {
+				return fmt.Errorf("catalog: rewriting the keys of table %s.%s.%s from storage key format %d to %d: %w", d.Name, o.Schema, o.Name, f, KeyFormat, err)
+			}
 		}
 	}
 	c.server.KeyFormat = KeyFormat
-	return putJSON(txn, serverKey(), &c.server)
+	return c.putRecord(txn, serverKey(), &c.server)
 }

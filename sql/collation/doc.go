@@ -1,13 +1,22 @@
 // Package collation owns string comparison semantics: SQL Server collations
-// (SQL_Latin1_General_CP1_CI_AS and the Windows Latin1_General_* family),
-// their lookup by name, comparison, order-preserving sort keys (for index
-// keys, GROUP BY and DISTINCT hashing), LIKE matching and substring search
-// (CHARINDEX, REPLACE) under a collation, the TDS 5-byte collation record,
-// and the code page 1252 encoding of varchar.
+// (every collation of SQL Server 2022's sys.fn_helpcollations, 5,508
+// names), their lookup by name, comparison, order-preserving sort keys (for
+// index keys, GROUP BY and DISTINCT hashing), LIKE matching and substring
+// search (CHARINDEX, REPLACE) under a collation, the TDS 5-byte collation
+// record, COLLATIONPROPERTY, and the code page conversion of varchar.
 //
-// Files: collation.go (Collation, Lookup, TDS), names.go (name grammar),
-// weights.go (the weight tables), sortkey.go, compare.go, primary.go
-// (Compare), like.go, search.go, cp1252.go.
+// Files: collation.go (Collation, Lookup, TDS, FromTDS), locales.go (the
+// 88 Windows designators: LCID, code page, versions), sqlcoll.go (the 77
+// SQL_* collations and their sort orders), catalog.go (Catalog: names and
+// descriptions generated from those tables; the suffix rules), names.go
+// (name grammar), property.go (COLLATIONPROPERTY), weights.go (the weight
+// tables), sortkey.go, compare.go, primary.go (Compare), like.go,
+// search.go, codepage.go, cp1252.go.
+//
+// Only Latin1_General's ordering is modelled: every Windows designator
+// compares with those weights (case, accent, kana and width options
+// honoured), and every SQL sort order with SQL_Latin1_General_CP1's. The
+// LCID, code page and TDS record of each collation are exact.
 //
 // Comparison is defined by a multi-level sort key (see weights.go and
 // sortkey.go): level 1 base letters, level 2 accents, level 3 case, level 4

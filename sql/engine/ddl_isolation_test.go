@@ -89,6 +89,14 @@ func TestDDLIsolation(t *testing.T) {
 		wantContains(t, "table survives a statement error", got, "n int not null\n0\n")
 		got = out(t, b, "SELECT COUNT(*) AS n FROM w1")
 		wantContains(t, "then committed", got, "n int not null\n0\n")
+
+		// ROLLBACK to a savepoint undoes the DDL after it only.
+		out(t, a, "BEGIN TRAN CREATE TABLE s1 (id int) SAVE TRAN sp CREATE TABLE s2 (id int) ROLLBACK TRAN sp")
+		got = out(t, a, "SELECT COUNT(*) AS n FROM sys.tables WHERE name IN ('s1', 's2') SELECT id FROM s2")
+		wantContains(t, "savepoint rollback", got, "n int not null\n1\n", "Invalid object name 's2'")
+		out(t, a, "COMMIT")
+		got = out(t, b, "SELECT name FROM sys.tables WHERE name IN ('s1', 's2')")
+		wantContains(t, "savepoint then commit", got, "s1\n(1 rows affected)")
 	})
 }
 

@@ -65,6 +65,13 @@ type explainer struct {
 	c     *Ctx
 	quals map[string]string // table alias (lower case) → column qualifier
 	exprN int
+	// subs are the plans of subqueries met in the expressions of the
+	// operator being built: the executor evaluates them per row inside
+	// that operator, so they are shown as its extra children.
+	subs []*pnode
+	// outer holds the column names of the enclosing rows, innermost last
+	// (sem.OuterRef Depth 1).
+	outer [][]string
 }
 
 // Explain lists rel's operators as the executor runs them.
@@ -107,6 +114,7 @@ func (c *Ctx) ExplainDML(verb string, db int32, o *catalog.Object, setCols []str
 			set[i] = full + ".[" + col + "] = " + x.expr(setExprs[i], inNames)
 		}
 		n.args = append(n.args, "SET:("+strings.Join(set, ", ")+")")
+		n.kids = append(n.kids, x.subs...) // subqueries of the SET values
 	}
 	n.logic = strings.TrimPrefix(strings.TrimPrefix(n.phys, "Clustered Index "), "Table ")
 	return flatten(n)
@@ -230,7 +238,11 @@ func outputList(names []string) []string {
 }
 
 func (x *explainer) build(rel sem.Rel) *pnode {
+	saved := x.subs
+	x.subs = nil
 	n := x.build1(rel)
+	n.kids = append(n.kids, x.subs...)
+	x.subs = saved
 	if n.rel == nil && !n.noRel {
 		n.rel = rel
 	}
@@ -361,7 +373,14 @@ func (x *explainer) build1(rel sem.Rel) *pnode {
 		out := append([]string(nil), kid.out...)
 		for _, f := range r.Funcs {
 			name := x.newExpr()
-			defs = append(defs, name+"="+f.Name+"("+x.exprs(f.Args, kid.out)+")")
+			var over []string
+			if len(f.Partition) > 0 {
+				over = append(over, "PARTITION BY "+x.exprs(f.Partition, kid.out))
+			}
+			if len(f.Order) > 0 {
+				over = append(over, "ORDER BY "+x.sortKeys(f.Order, kid.out))
+			}
+			defs = append(defs, name+"="+f.Name+"("+x.exprs(f.Args, kid.out)+") OVER("+strings.Join(over, " ")+")")
 			out = append(out, name)
 		}
 		return &pnode{phys: "Window Aggregate", defs: defs, kids: []*pnode{kid}, out: out}
@@ -377,12 +396,37 @@ func (x *explainer) build1(rel sem.Rel) *pnode {
 		}
 		return &pnode{phys: "UDX", args: []string{kind + " " + r.Mode}, kids: []*pnode{x.build(r.In)}}
 	case *sem.Apply:
-		l, rr := x.build(r.L), x.build(r.R)
+		// The right input runs once per left row, which is its outer row.
+		l := x.build(r.L)
+		x.outer = append(x.outer, l.out)
+		rr := x.build(r.R)
+		x.outer = x.outer[:len(x.outer)-1]
 		logic := "Inner Join"
 		if r.Outer {
 			logic = "Left Outer Join"
 		}
 		return &pnode{phys: "Nested Loops", logic: logic, showLogic: true, args: []string{"OUTER REFERENCES:(" + strings.Join(outputList(l.out), ", ") + ")"}, kids: []*pnode{l, rr}, out: concat(l.out, rr.out)}
+	case *sem.GroupingSets:
+		kid := x.build(r.In)
+		var defs, out, sets []string
+		for _, g := range r.Groups {
+			out = append(out, x.expr(g, kid.out))
+		}
+		for _, set := range r.Sets {
+			var cols []string
+			for _, i := range set {
+				if i < len(out) {
+					cols = append(cols, out[i])
+				}
+			}
+			sets = append(sets, "("+strings.Join(cols, ", ")+")")
+		}
+		for _, a := range r.Aggs {
+			name := x.newExpr()
+			defs = append(defs, name+"="+x.agg(a, kid.out))
+			out = append(out, name)
+		}
+		return &pnode{phys: "Hash Match", logic: "Aggregate", showLogic: true, args: []string{"GROUPING SETS:(" + strings.Join(sets, ", ") + ")"}, defs: defs, kids: []*pnode{kid}, out: out}
 	case sem.FeatureRel:
 		var kids []*pnode
 		for _, in := range r.Inputs() {
@@ -675,6 +719,9 @@ func (x *explainer) expr(e sem.Expr, cols []string) string {
 		}
 		return "[" + v.Name + "]"
 	case *sem.OuterRef:
+		if d := len(x.outer) - v.Depth; d >= 0 && d < len(x.outer) && v.Idx < len(x.outer[d]) {
+			return x.outer[d][v.Idx]
+		}
 		return "[outer" + strconv.Itoa(v.Idx) + "]"
 	case *sem.VarRef:
 		return "[" + v.Name + "]"
@@ -750,7 +797,7 @@ func (x *explainer) expr(e sem.Expr, cols []string) string {
 	case *sem.Coalesce:
 		return "COALESCE(" + x.exprs(v.Args, cols) + ")"
 	case *sem.Subquery:
-		return "[subquery]"
+		return x.subquery(v, cols)
 	}
 	return "[" + strings.TrimPrefix(fmt.Sprintf("%T", e), "*sem.") + "]"
 }
@@ -769,4 +816,36 @@ func constText(v types.Value, t types.Type) string {
 		return "(" + ToString(v, t) + ")"
 	}
 	return "'" + strings.ReplaceAll(ToString(v, t), "'", "''") + "'"
+}
+
+// subquery names a subquery [SubqueryN] in its operator's arguments and
+// adds its plan (built with the current row as its outer row) to the
+// operator's children.
+func (x *explainer) subquery(v *sem.Subquery, cols []string) string {
+	x.exprN++
+	name := "[Subquery" + strconv.Itoa(x.exprN) + "]"
+	x.outer = append(x.outer, cols)
+	saved := x.subs
+	x.subs = nil
+	sub := x.build(v.Query)
+	x.subs = saved
+	x.outer = x.outer[:len(x.outer)-1]
+	x.subs = append(x.subs, sub)
+	var s string
+	switch v.Kind {
+	case sem.SubExists:
+		s = "EXISTS(" + name + ")"
+	case sem.SubIn:
+		s = x.expr(v.X, cols) + " IN (" + name + ")"
+	case sem.SubAll:
+		s = x.expr(v.X, cols) + v.Op.String() + " ALL (" + name + ")"
+	case sem.SubAny:
+		s = x.expr(v.X, cols) + v.Op.String() + " ANY (" + name + ")"
+	default:
+		return name
+	}
+	if v.Not {
+		s = "NOT " + s
+	}
+	return s
 }

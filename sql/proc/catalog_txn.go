@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/tsqld/tsqld/sql/ast"
 	"github.com/tsqld/tsqld/sql/catalog"
@@ -100,14 +101,24 @@ func mutatesCatalog(st ast.Node) bool {
 	case *ast.ExecStmt:
 		return strings.HasPrefix(strings.ToLower(x.Proc.Name.Name), "sp_")
 	}
-	n := reflect.TypeOf(st).String()
+	rt := reflect.TypeOf(st)
+	if v, ok := ddlTypes.Load(rt); ok {
+		return v.(bool)
+	}
+	n := rt.String()
+	ddl := false
 	for _, p := range []string{"*ast.Create", "*ast.Alter", "*ast.Drop", "*ast.Grant", "*ast.Deny", "*ast.Revoke", "*ast.Truncate", "*ast.Enable", "*ast.Disable", "*ast.Rename"} {
 		if strings.HasPrefix(n, p) {
-			return true
+			ddl = true
 		}
 	}
-	return false
+	ddlTypes.Store(rt, ddl)
+	return ddl
 }
+
+// ddlTypes caches mutatesCatalog's verdict per statement type (the name
+// test builds a string).
+var ddlTypes sync.Map
 
 // commitInPlaceDDL commits a transaction whose DDL changed the shared
 // catalog in place. A reload (another transaction's publish or rollback)

@@ -11,25 +11,28 @@ import (
 	"github.com/tsqld/tsqld/sql/types"
 )
 
-// cursor is a declared T-SQL cursor. Every cursor materialises its rows
-// at OPEN (STATIC semantics): KEYSET and DYNAMIC cursors do not see
-// changes made after OPEN (a documented gap).
+// cursor is a declared T-SQL cursor. STATIC cursors (and those SQL
+// Server converts to static) materialise their rows at OPEN; KEYSET
+// cursors keep the keys and re-read each row at FETCH; DYNAMIC ones
+// (and FAST_FORWARD / default cursors over a key-ordered single table)
+// walk the table from the current row's key at each FETCH (cursor_nav.go).
 type cursor struct {
 	name     string
 	global   bool
 	scroll   bool
 	readOnly bool
-	// dynamic: DYNAMIC, FAST_FORWARD or default forward-only cursors,
-	// whose @@CURSOR_ROWS is -1.
-	dynamic bool
-	query   *ast.Query
-	decl    *ast.DeclareCursorStmt
-	open    bool
-	cols    []result.Column
-	rows    [][]types.Value
-	pos     int // 0 = before the first row, len(rows)+1 = after the last
-	owner   *frame
-	keys    *cursorKeys // updatable cursors: base-table row locators
+	// req is the requested type (STATIC, KEYSET, DYNAMIC, FAST_FORWARD,
+	// "" = default dynamic); kind the effective one, decided at OPEN.
+	req   string
+	kind  cursorKind
+	query *ast.Query
+	decl  *ast.DeclareCursorStmt
+	open  bool
+	cols  []result.Column
+	rows  [][]types.Value // STATIC: the rows
+	pos   int             // STATIC/KEYSET: 0 = before the first row, n+1 = after the last
+	owner *frame
+	nav   *cursorNav // KEYSET/DYNAMIC: reads the base table by key
 }
 
 // cursorOf finds a cursor by reference: a LOCAL cursor of the current
@@ -90,6 +93,9 @@ func (s *Session) declareCursor(x *ast.DeclareCursorStmt, w result.Writer, rc *r
 	if forward && c.scroll {
 		return msgErr(1048, "FORWARD_ONLY", "SCROLL"), nil
 	}
+	if x.ForUpdate && (typ == "FAST_FORWARD" || hasOpt(x.Options, "READ_ONLY")) {
+		return msgErr(16957), nil
+	}
 	if typ == "FAST_FORWARD" && c.scroll {
 		return msgErr(1048, "FAST_FORWARD", "SCROLL"), nil
 	}
@@ -97,9 +103,9 @@ func (s *Session) declareCursor(x *ast.DeclareCursorStmt, w result.Writer, rc *r
 		// STATIC, KEYSET and DYNAMIC cursors scroll unless FORWARD_ONLY.
 		c.scroll = true
 	}
-	c.dynamic = typ == "DYNAMIC" || typ == "FAST_FORWARD" || (typ == "" && !c.scroll && !x.Insensitive)
-	if x.Insensitive {
-		c.dynamic = false
+	c.req = typ
+	if typ == "STATIC" {
+		c.readOnly = true // STATIC cursors are read-only
 	}
 	c.global = explicitScope != "LOCAL" // CURSOR_DEFAULT is GLOBAL
 	f := s.features()
@@ -125,7 +131,7 @@ func (s *Session) declareCursor(x *ast.DeclareCursorStmt, w result.Writer, rc *r
 }
 
 // openCursor runs OPEN: the query runs now, with the variables' current
-// values.
+// values (KEYSET: the keyset is built; DYNAMIC: nothing is read yet).
 func (s *Session) openCursor(ctx context.Context, x *ast.OpenStmt, rc *runCtx) *stmtError {
 	c := s.cursorOf(x.Cursor)
 	if c == nil {
@@ -134,32 +140,39 @@ func (s *Session) openCursor(ctx context.Context, x *ast.OpenStmt, rc *runCtx) *
 	if c.open {
 		return msgErr(16905)
 	}
-	c.keys = nil
-	if !c.readOnly && s.openKeyed(ctx, c, x.Span.Line) {
-		c.pos, c.open = 0, true
-		f := s.features()
-		f.cursorRows = int64(len(c.rows))
-		if c.dynamic {
-			f.cursorRows = -1
-		}
-		return nil
-	}
 	bq, serr := s.bindQuery(c.query, nil, x.Span.Line, rc)
 	if serr != nil {
 		return serr
 	}
+	c.cols, c.rows, c.nav, c.pos = bq.cols, nil, nil, 0
+	kind, navigable := s.cursorKindFor(c)
+	c.kind = kind
+	f := s.features()
+	if navigable {
+		ok, serr := s.openNav(ctx, c, x.Span.Line)
+		if serr != nil {
+			c.nav = nil
+			return serr
+		}
+		if ok {
+			c.open = true
+			f.cursorRows = -1
+			if c.kind == curKeyset {
+				f.cursorRows = int64(len(c.nav.keys))
+			}
+			return nil
+		}
+		if c.kind != curFastForward {
+			c.kind = curStatic
+		}
+	}
 	rows, err := collectRows(s.execCtx(ctx), bq.rel)
 	if err != nil {
-		se, _ := asStmtErr(err)
-		if se == nil {
-			se = msgErr(8180)
-		}
-		return se
+		return cursorErr(err)
 	}
-	c.cols, c.rows, c.pos, c.open = bq.cols, rows, 0, true
-	f := s.features()
+	c.rows, c.open = rows, true
 	f.cursorRows = int64(len(rows))
-	if c.dynamic {
+	if c.kind == curFastForward {
 		f.cursorRows = -1
 	}
 	return nil
@@ -173,6 +186,10 @@ func (s *Session) fetchCursor(ctx context.Context, x *ast.FetchStmt, w result.Wr
 	}
 	if !c.open {
 		return msgErr(16917), nil
+	}
+	if x.Dir == ast.FetchAbsolute && c.kind == curDynamic {
+		// Checked before scrollability, as SQL Server does.
+		return msgErr(16925, "Absolute"), nil
 	}
 	if !c.scroll && x.Dir != ast.FetchNext {
 		return msgErr(16911, "fetch", fetchDirName(x.Dir)), nil
@@ -189,46 +206,26 @@ func (s *Session) fetchCursor(ctx context.Context, x *ast.FetchStmt, w result.Wr
 		}
 		n = cv.I
 	}
-	total := len(c.rows)
-	pos := c.pos
-	switch x.Dir {
-	case ast.FetchNext:
-		pos++
-	case ast.FetchPrior:
-		pos--
-	case ast.FetchFirst:
-		pos = 1
-	case ast.FetchLast:
-		pos = total
-	case ast.FetchAbsolute:
-		switch {
-		case n > 0:
-			pos = int(n)
-		case n < 0:
-			pos = total + 1 + int(n)
-		default:
-			pos = 0
-		}
-	case ast.FetchRelative:
-		pos += int(n)
-	}
-	if pos < 0 {
-		pos = 0
-	}
-	if pos > total+1 {
-		pos = total + 1
-	}
-	if x.Dir == ast.FetchAbsolute && n < 0 && pos <= 0 {
-		pos = 0
-	}
-	c.pos = pos
 	f := s.features()
 	var row []types.Value
-	if pos >= 1 && pos <= total {
-		row = c.rows[pos-1]
-		f.fetchStatus = 0
-	} else {
+	switch {
+	case c.nav != nil && c.kind == curKeyset:
+		var serr *stmtError
+		if row, f.fetchStatus, serr = s.fetchKeyset(ctx, c, x.Dir, n); serr != nil {
+			return serr, nil
+		}
+	case c.nav != nil:
+		var serr *stmtError
+		if row, f.fetchStatus, serr = s.fetchDynamic(ctx, c, x.Dir, n); serr != nil {
+			return serr, nil
+		}
+	default:
+		c.pos = movePos(c.pos, len(c.rows), x.Dir, n)
 		f.fetchStatus = -1
+		if c.pos >= 1 && c.pos <= len(c.rows) {
+			row = c.rows[c.pos-1]
+			f.fetchStatus = 0
+		}
 	}
 	if len(x.Into) > 0 {
 		if len(x.Into) != len(c.cols) {
@@ -288,7 +285,7 @@ func (s *Session) closeCursor(x *ast.CloseStmt) *stmtError {
 	if !c.open {
 		return msgErr(16917)
 	}
-	c.open, c.rows, c.pos = false, nil, 0
+	c.open, c.rows, c.nav, c.pos = false, nil, nil, 0
 	return nil
 }
 
@@ -297,7 +294,7 @@ func (s *Session) deallocateCursor(x *ast.DeallocateStmt) *stmtError {
 	if c == nil {
 		return msgErr(16916, cursorName(x.Cursor))
 	}
-	c.open, c.rows = false, nil
+	c.open, c.rows, c.nav = false, nil, nil
 	f := s.feat
 	ln := strings.ToLower(c.name)
 	if c.global {
@@ -341,7 +338,8 @@ func (s *Session) cursorStatus(scope, name string) int64 {
 		return -3
 	case !c.open:
 		return -1
-	case len(c.rows) == 0 && !c.dynamic:
+	case c.kind == curStatic && len(c.rows) == 0,
+		c.kind == curKeyset && c.nav != nil && len(c.nav.keys) == 0:
 		return 0
 	}
 	return 1

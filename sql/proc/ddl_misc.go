@@ -398,6 +398,8 @@ func (s *Session) createDatabase(ctx context.Context, x *ast.CreateDatabaseStmt,
 		coll = s.srv.cfg.Collation
 	} else if cdesc, cerr := collationDesc(coll); cerr != nil {
 		return cerr, nil
+	} else if uerr := unicodeOnly(coll, types.Type{}, true); uerr != nil { // Msg 459
+		return uerr, nil
 	} else {
 		coll = cdesc.Name
 	}

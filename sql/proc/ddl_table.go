@@ -127,6 +127,9 @@ func (s *Session) buildTableDefOver(base *catalog.Table, tableName string, cols 
 			col.UserType = b.AliasTypeID(cd.Type)
 			if cd.Collation != "" {
 				cdesc, cerr := collationDesc(cd.Collation)
+				if cerr == nil {
+					cerr = unicodeOnly(cd.Collation, col.Type, false) // Msg 459
+				}
 				if cerr != nil {
 					serr = cerr
 					return

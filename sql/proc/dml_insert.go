@@ -127,6 +127,11 @@ func (s *Session) insertStmt(ctx context.Context, x *ast.InsertStmt, w result.Wr
 			targets = append(targets, i)
 		}
 	}
+	if x.DefaultValues {
+		// DEFAULT VALUES supplies no column: every one takes its default,
+		// its identity value or NULL.
+		targets = nil
+	}
 	idCol := def.IdentityColumn()
 	explicitID := false
 	for _, i := range targets {

@@ -128,6 +128,9 @@ func (s *Session) updateStmt(ctx context.Context, x *ast.UpdateStmt, w result.Wr
 		if rows, serr = s.currentOf(x.CurrentOf, t, rows); serr != nil {
 			return serr, nil
 		}
+		if serr = s.currentOfColumns(x.CurrentOf, x.Set); serr != nil { // FOR UPDATE OF list (cursor_keyed.go)
+			return serr, nil
+		}
 	}
 	def := t.obj.Table
 	for i, sc := range x.Set {

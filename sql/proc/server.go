@@ -82,7 +82,7 @@ func OpenServer(ctx context.Context, cfg ServerConfig) (*Server, error) {
 			txn.Rollback()
 			return nil, fmt.Errorf("bootstrap catalog: %w", err)
 		}
-	} else if err := cat.CheckKeyFormat(txn); err != nil {
+	} else if err := cat.CheckKeyFormat(txn, rebuildKeys(txn)); err != nil { // keyformat.go
 		txn.Rollback()
 		return nil, err
 	}

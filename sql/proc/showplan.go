@@ -19,9 +19,9 @@ import (
 //     PARSEONLY ON (in the same batch or later batches) are only parsed.
 //   - SHOWPLAN_TEXT / SHOWPLAN_ALL return, for each statement, its text
 //     and the operators the executor would run (exec.Explain).
-// Under all three, declarations still declare (without running their
-// initial values) so that later statements bind, and the SET statements
-// of these options themselves run.
+// Under NOEXEC and SHOWPLAN, declarations still declare (without running
+// their initial values) so that later statements bind; the SET statements
+// of these options themselves always run.
 
 const (
 	showplanText = 1

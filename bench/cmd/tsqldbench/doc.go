@@ -6,6 +6,8 @@
 //
 //	run       drive both servers through database/sql (go-mssqldb and pgx
 //	          stdlib) with the same code path and print the comparison
+//	drive     run workloads against one server only, one line per window
+//	          (before/after comparisons of one change; load for profiles)
 //	launch    start a server process, time start → first successful login,
 //	          write its pid, leave it running (used by bench.sh)
 //	serve     a stand-in for `tsqld serve --port N --data DIR` built on
