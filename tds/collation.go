@@ -12,8 +12,8 @@ type Collation struct {
 const (
 	CollationIgnoreCase   uint32 = 1 << 20
 	CollationIgnoreAccent uint32 = 1 << 21
-	CollationIgnoreKana   uint32 = 1 << 22
-	CollationIgnoreWidth  uint32 = 1 << 23
+	CollationIgnoreWidth  uint32 = 1 << 22 // MS-TDS order: case, accent, width, kana
+	CollationIgnoreKana   uint32 = 1 << 23
 	CollationBinary       uint32 = 1 << 24
 	CollationBinary2      uint32 = 1 << 25
 	CollationUTF8         uint32 = 1 << 26

@@ -161,8 +161,13 @@ func FromTDS(rec [5]byte) *Collation {
 	lcid, flags, version, sortID := v&0xFFFFF, uint8(v>>20), uint8(v>>28), rec[4]
 	if sortID != 0 {
 		for i := range sqlTable {
-			if c := sqlCollation(&sqlTable[i]); c.SortID == sortID && c.Flags&(FlagBinary|FlagBinary2) == flags&(FlagBinary|FlagBinary2) {
-				return mustLookup(c.Name)
+			s := &sqlTable[i]
+			if s.sortID != sortID {
+				continue
+			}
+			// _BIN and _BIN2 share their sort order id.
+			if bin, bin2, _, _ := s.options(); bin == (flags&FlagBinary != 0) && bin2 == (flags&FlagBinary2 != 0) {
+				return mustLookup(s.name)
 			}
 		}
 		return nil

@@ -10,6 +10,7 @@ import (
 	"github.com/tsqld/tsqld/sql/parser"
 	"github.com/tsqld/tsqld/sql/result"
 	"github.com/tsqld/tsqld/sql/session"
+	"github.com/tsqld/tsqld/sql/types"
 )
 
 // sigKind is how control leaves a statement list.
@@ -124,6 +125,9 @@ func (s *Session) ExecBatch(ctx context.Context, text string, w result.Writer) e
 	s.diag.stmtID = 0
 	s.frame = newFrame(nil)
 	defer s.releaseFrame(s.frame)
+	// Each batch is a scope of its own: SCOPE_IDENTITY() starts NULL
+	// (@@IDENTITY lasts for the session).
+	s.scopeIdent = types.Null
 	rc := &runCtx{entry: e, src: text}
 	sig, gerr := s.run(ctx, stmts, w, rc)
 	if gerr != nil {

@@ -155,3 +155,27 @@ func (s *Session) publishCatalog(tx *txnState, committed bool) {
 	}
 	s.afterCatalogReload()
 }
+
+// privateTriggerIndex maps the tables of database db to their triggers in
+// the transaction's private catalog, so triggers the transaction created,
+// altered or dropped act (or stop acting) in it. Rebuilt when the private
+// catalog changes; only transactions with DDL get here.
+func (s *Session) privateTriggerIndex(db int32) map[int32][]*catalog.Object {
+	c := s.tx.cat
+	if s.tx.trig == nil || s.tx.trigVersion != c.Version() {
+		s.tx.trig, s.tx.trigVersion = map[int32]map[int32][]*catalog.Object{}, c.Version()
+	}
+	if m, ok := s.tx.trig[db]; ok {
+		return m
+	}
+	m := map[int32][]*catalog.Object{}
+	if d := c.DatabaseByID(db); d != nil {
+		for _, o := range c.Objects(d) {
+			if o.Kind == catalog.KindTrigger && o.Trigger != nil {
+				m[o.Trigger.Parent] = append(m[o.Trigger.Parent], o)
+			}
+		}
+	}
+	s.tx.trig[db] = m
+	return m
+}

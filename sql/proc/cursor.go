@@ -3,6 +3,7 @@ package proc
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/tsqld/tsqld/sql/ast"
 	"github.com/tsqld/tsqld/sql/exec"
@@ -33,6 +34,11 @@ type cursor struct {
 	pos   int             // STATIC/KEYSET: 0 = before the first row, n+1 = after the last
 	owner *frame
 	nav   *cursorNav // KEYSET/DYNAMIC: reads the base table by key
+	// id, created and lastFetch are sys.dm_exec_cursors' cursor_id,
+	// creation_time and fetch_status.
+	id        int32
+	created   time.Time
+	lastFetch int64
 }
 
 // cursorOf finds a cursor by reference: a LOCAL cursor of the current
@@ -68,7 +74,8 @@ func cursorName(ref *ast.CursorRef) string {
 
 // declareCursor runs DECLARE name CURSOR … FOR query.
 func (s *Session) declareCursor(x *ast.DeclareCursorStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
-	c := &cursor{name: x.Name.Name, query: x.Query, decl: x, scroll: x.Scroll || x.Insensitive, readOnly: x.ReadOnly || x.Insensitive}
+	c := &cursor{name: x.Name.Name, query: x.Query, decl: x, scroll: x.Scroll || x.Insensitive, readOnly: x.ReadOnly || x.Insensitive,
+		created: time.Now(), lastFetch: -9}
 	explicitScope, typ := "", ""
 	forward := false
 	for _, o := range x.Options {
@@ -109,6 +116,8 @@ func (s *Session) declareCursor(x *ast.DeclareCursorStmt, w result.Writer, rc *r
 	}
 	c.global = explicitScope != "LOCAL" // CURSOR_DEFAULT is GLOBAL
 	f := s.features()
+	f.cursorSeq++
+	c.id = f.cursorSeq
 	ln := strings.ToLower(c.name)
 	if c.global {
 		if f.global[ln] != nil {
@@ -227,6 +236,7 @@ func (s *Session) fetchCursor(ctx context.Context, x *ast.FetchStmt, w result.Wr
 			f.fetchStatus = 0
 		}
 	}
+	c.lastFetch = f.fetchStatus
 	if len(x.Into) > 0 {
 		if len(x.Into) != len(c.cols) {
 			return msgErr(16924), nil

@@ -3,6 +3,7 @@ package proc
 import (
 	"context"
 	"sort"
+	"strings"
 
 	"github.com/tsqld/tsqld/sql/ast"
 	"github.com/tsqld/tsqld/sql/catalog"
@@ -80,7 +81,11 @@ func (s *Session) cursorBase(q *ast.Query) (*ast.NamedTable, *ast.Select, *catal
 		return nil, nil, nil
 	}
 	_, o, serr := s.lookupTable(&nt.Name)
-	if serr != nil || o == nil || o.Kind != catalog.KindTable || o.ID < 0 || o.Table == nil {
+	if serr != nil || o == nil || o.Kind != catalog.KindTable || o.Table == nil || o.TableVar {
+		return nil, nil, nil
+	}
+	if o.ID < 0 && !strings.HasPrefix(o.Name, "#") {
+		// A trigger's inserted/deleted: a read-only snapshot, STATIC.
 		return nil, nil, nil
 	}
 	for _, it := range sel.Items {

@@ -19,6 +19,8 @@ type featState struct {
 	// fetchStatus is @@FETCH_STATUS; cursorRows @@CURSOR_ROWS.
 	fetchStatus int64
 	cursorRows  int64
+	// cursorSeq numbers the session's cursors (sys.dm_exec_cursors).
+	cursorSeq int32
 	// autoTx is the autocommit transaction a trigger made look explicit.
 	autoTx *txnState
 }

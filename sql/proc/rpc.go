@@ -198,10 +198,11 @@ func (s *Session) execSQLWithParams(ctx context.Context, text, def string, args 
 	if err != nil {
 		return nil, s.reportParse(err, w)
 	}
-	saved := s.frame
+	saved, savedIdent := s.frame, s.scopeIdent
 	s.frame = newFrame(nil)
 	s.frame.reserve(len(defs))
-	defer func() { s.releaseFrame(s.frame); s.frame = saved }()
+	s.scopeIdent = types.Null // sp_executesql runs in a scope of its own
+	defer func() { s.releaseFrame(s.frame); s.frame, s.scopeIdent = saved, savedIdent }()
 	slots := make([]int, len(defs))
 	for i, d := range defs {
 		slots[i], _ = s.frame.declare(d.name, d.t, nil)
@@ -357,6 +358,11 @@ func (s *Session) callProc(ctx context.Context, o *catalog.Object, args []procAr
 		}
 		cv, cerr := exec.Convert(a.value, a.t, defs[idx].t)
 		if cerr != nil {
+			if cerr.Number == 245 || cerr.Number == 241 {
+				// An argument that does not convert to its parameter's type
+				// is reported by the callee as Msg 8114 (not CAST's 245).
+				return 0, nil, nil, calleeErr(stmtErr(msgs.NewState(8114, 1, sem.TypeName(a.t), sem.TypeName(defs[idx].t))), o.Name), nil
+			}
 			return 0, nil, nil, stmtErr(cerr), nil
 		}
 		s.frame.vals[slots[idx]] = cv
@@ -506,12 +512,13 @@ func (s *Session) execProcStmt(ctx context.Context, x *ast.ExecStmt, w result.Wr
 		if perr != nil {
 			return stmtErr(parser.Messages(perr)[0]), nil
 		}
-		saved := s.frame
+		saved, savedIdent := s.frame, s.scopeIdent
 		s.frame = newFrame(nil)
+		s.scopeIdent = types.Null // EXEC('…') is a scope of its own
 		s.nestLevel++
 		sig, gerr := s.run(ctx, e.Stmts, w, &runCtx{entry: e, src: text, inProc: true})
 		s.nestLevel--
-		s.frame = saved
+		s.frame, s.scopeIdent = saved, savedIdent
 		if gerr != nil {
 			return nil, gerr
 		}

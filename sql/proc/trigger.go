@@ -60,7 +60,11 @@ func (s *Session) tableTriggers(db int32, tbl *catalog.Object, ev string) (after
 	if tbl.ID < 0 {
 		return nil, nil
 	}
-	for _, o := range s.srv.triggerIndex(db)[tbl.ID] {
+	idx := s.srv.triggerIndex(db)
+	if s.tx != nil && s.tx.cat != nil {
+		idx = s.privateTriggerIndex(db) // DDL transaction's own catalog (catalog_txn.go)
+	}
+	for _, o := range idx[tbl.ID] {
 		if o.Trigger.Disabled || !o.Trigger.HasEvent(ev) {
 			continue
 		}
@@ -234,6 +238,10 @@ func (s *Session) runTrigger(ctx context.Context, tc *trigCollector, o *catalog.
 		return serr, nil
 	}
 	f := s.features()
+	// A trigger is its own scope: identity values it generates show in
+	// @@IDENTITY, not in the firing statement's SCOPE_IDENTITY().
+	savedIdent := s.scopeIdent
+	defer func() { s.scopeIdent = savedIdent }()
 	saved := s.frame
 	s.frame = newFrame(nil)
 	// The pseudo-tables are dropped with the frame.

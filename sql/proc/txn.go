@@ -30,6 +30,9 @@ type txnState struct {
 	sharedDDL bool
 	catGen    uint64
 	stale     bool // a reload replaced the shared catalog during the transaction
+	// trig indexes the private catalog's triggers (privateTriggerIndex).
+	trig        map[int32]map[int32][]*catalog.Object
+	trigVersion uint64
 	// doomed: an error under XACT_ABORT or a severe error; only ROLLBACK
 	// is possible (XACT_STATE() = -1).
 	doomed bool

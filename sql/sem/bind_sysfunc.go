@@ -5,6 +5,7 @@ import (
 
 	"github.com/tsqld/tsqld/sql/ast"
 	"github.com/tsqld/tsqld/sql/sysobj"
+	"github.com/tsqld/tsqld/sql/types"
 )
 
 // systemFunc binds a call of a system table-valued function in FROM
@@ -23,8 +24,11 @@ func (b *Binder) systemFunc(s *scope, te *ast.FuncTable) Rel {
 	if n.Database.Name != "" {
 		b.resolveDB(n)
 	}
-	if len(te.Call.Args) > 0 {
+	if len(te.Call.Args) > v.Params {
 		b.fail(te.Call, 8144, v.Name)
+	}
+	if len(te.Call.Args) < v.Params {
+		b.fail(te.Call, 313, v.Name)
 	}
 	alias := te.Alias.Name
 	if alias == "" {
@@ -39,7 +43,18 @@ func (b *Binder) systemFunc(s *scope, te *ast.FuncTable) Rel {
 		}
 		cols[i] = Column{Name: c.Name, Type: t, Nullable: c.Nullable, Schema: v.Schema}
 	}
-	r := b.aliasRel(s, te, &SystemScan{View: v, Out: cols}, alias, te.Columns)
+	var src Rel = &SystemScan{View: v, Out: cols}
+	if v.Params == 1 {
+		// sys.dm_exec_cursors(session_id | 0): rows of that session, or
+		// of every session for 0.
+		arg := Conv(b.expr(&scope{parent: s.parent}, te.Call.Args[0]), IntType)
+		zero := &Const{T: IntType, V: types.Value{K: types.KindInt}}
+		sid := &ColRef{T: cols[0].Type, Idx: 0, Name: cols[0].Name}
+		src = &Filter{In: src, Cond: &Logic{
+			L: &Compare{CmpT: IntType, Op: ast.OpEq, L: arg, R: zero},
+			R: &Compare{CmpT: IntType, Op: ast.OpEq, L: sid, R: arg}}}
+	}
+	r := b.aliasRel(s, te, src, alias, te.Columns)
 	if te.Alias.Name == "" && n.Schema.Name != "" {
 		s.tables[len(s.tables)-1].schema = strings.ToLower(n.Schema.Name)
 	}

@@ -28,8 +28,11 @@ func (b *Binder) systemView(s *scope, te *ast.NamedTable) Rel {
 		return nil
 	}
 	v := sysobj.Lookup(n.Schema.Name, n.Name.Name)
-	if v == nil || v.Func != "" { // functions bind only as calls (bind_sysfunc.go)
+	if v == nil {
 		return nil
+	}
+	if v.Func != "" { // functions bind only as calls (bind_sysfunc.go)
+		b.failText(te, 216, "Parameters were not supplied for the function '%.*ls'.", fullName(n))
 	}
 	var db int32
 	if n.Database.Name != "" {

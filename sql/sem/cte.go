@@ -94,7 +94,7 @@ func (b *Binder) bindCTE(s *scope, te *ast.NamedTable, c *ast.CTE, alias string)
 		}
 		u := make([]Column, len(lc))
 		for i := range lc {
-			u[i] = Column{Name: lc[i].Name, Type: UnionType(lc[i].Type, rec.Cols()[i].Type), Nullable: true}
+			u[i] = Column{Name: lc[i].Name, Type: setOpType(anchor, rec, i), Nullable: true}
 		}
 		rel := &SetOp{Op: ast.Union, All: true, L: castRel(anchor, u), R: castRel(rec, u), Out: u}
 		return b.aliasRel(s, te, rel, alias, c.Columns)

@@ -318,8 +318,11 @@ func (b *Binder) funcCall(s *scope, e *ast.FuncCall) Expr {
 		return &Func{T: t, Name: name, Args: args}
 	case "ISNULL":
 		nargs(2, 2)
+		// The result has the first argument's type (ISNULL(CAST(NULL AS
+		// varchar(3)), 'abcdef') is 'abc'); only an untyped NULL literal
+		// takes the second's.
 		t := args[0].Type()
-		if c, ok := args[0].(*Const); ok && c.V.K == types.KindNull {
+		if len(e.Args) > 0 && isNullLiteral(e.Args[0]) {
 			t = args[1].Type()
 		}
 		return &Coalesce{T: t, Args: []Expr{args[0], Conv(args[1], t)}}

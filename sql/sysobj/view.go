@@ -29,7 +29,10 @@ type View struct {
 	// Func is the object type ("IF", "TF") of a system table-valued
 	// function (sys.fn_helpcollations), "" for a view; see Function.
 	Func string
-	rows func(c *Ctx) [][]types.Value
+	// Params is the number of arguments a system function takes; the
+	// binder turns the one of sys.dm_exec_cursors into a session_id filter.
+	Params int
+	rows   func(c *Ctx) [][]types.Value
 }
 
 // Rows computes the view's current rows.

@@ -26,6 +26,14 @@ type Options struct {
 
 // Open opens (creating if needed) the pebble store in dir.
 func Open(dir string, opts *Options) (*storage.DB, error) {
+	st, err := openStore(dir, opts)
+	if err != nil {
+		return nil, err
+	}
+	return storage.NewDB(st), nil
+}
+
+func openStore(dir string, opts *Options) (*store, error) {
 	var o Options
 	if opts != nil {
 		o = *opts
@@ -60,7 +68,7 @@ func Open(dir string, opts *Options) (*storage.DB, error) {
 	if o.NoSync {
 		wo = pebble.NoSync
 	}
-	return storage.NewDB(&store{db: db, wo: wo}), nil
+	return &store{db: db, wo: wo}, nil
 }
 
 // store is the pebble storage.Base.
