@@ -364,6 +364,12 @@ func (c *Catalog) PutObject(txn storage.Txn, d *Database, o *Object) error {
 	if o.Created.IsZero() {
 		o.Created = time.Now().UTC()
 	}
+	if c.parent != nil {
+		// A transaction's private catalog: hold the names (fork.go).
+		if err := c.lockNames(txn, d, o); err != nil {
+			return err
+		}
+	}
 	if err := c.putRecord(txn, objectKey(d.ID, o.ID), o); err != nil {
 		return err
 	}
@@ -379,6 +385,11 @@ func (c *Catalog) PutObject(txn storage.Txn, d *Database, o *Object) error {
 func (c *Catalog) DeleteObject(txn storage.Txn, d *Database, o *Object) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.parent != nil {
+		if err := c.lockNames(txn, d, o); err != nil {
+			return err
+		}
+	}
 	if err := c.deleteRecord(txn, objectKey(d.ID, o.ID)); err != nil {
 		return err
 	}

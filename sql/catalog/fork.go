@@ -69,3 +69,17 @@ func (c *Catalog) allocDatabaseID(want int32) int32 {
 	c.server.NextDatabaseID = id + 1
 	return id
 }
+
+// lockNames takes the name locks (NameLockKey) of o and, when o is being
+// renamed, of its current name, for the rest of txn: other sessions that
+// fail to resolve either name wait for the transaction. Called with c.mu
+// held for writing (released while waiting).
+func (c *Catalog) lockNames(txn storage.Txn, d *Database, o *Object) error {
+	if err := c.waitKey(txn, NameLockKey(d.ID, o.Schema, o.Name)); err != nil {
+		return err
+	}
+	if old := d.byID[o.ID]; old != nil && objKey(old.Schema, old.Name) != objKey(o.Schema, o.Name) {
+		return c.waitKey(txn, NameLockKey(d.ID, old.Schema, old.Name))
+	}
+	return nil
+}

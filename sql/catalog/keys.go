@@ -5,13 +5,14 @@ import "encoding/binary"
 // Key layout. One storage engine holds the whole server; the first byte
 // separates metadata from data so a catalog load is one short range scan.
 const (
-	prefixMeta  byte = 0x01 // catalog records
-	prefixData  byte = 0x02 // table rows and index entries
-	metaServer  byte = 'S'
-	metaLogin   byte = 'L'
-	metaDB      byte = 'D'
-	metaObject  byte = 'O'
-	metaCounter byte = 'C'
+	prefixMeta   byte = 0x01 // catalog records
+	prefixData   byte = 0x02 // table rows and index entries
+	metaServer   byte = 'S'
+	metaLogin    byte = 'L'
+	metaDB       byte = 'D'
+	metaObject   byte = 'O'
+	metaCounter  byte = 'C'
+	metaNameLock byte = 'N' // lock-only keys (NameLockKey)
 )
 
 // MetaPrefix is the start of all catalog records.
@@ -28,6 +29,15 @@ func loginKey(lowerName string) []byte {
 
 func dbKey(id int32) []byte {
 	return binary.BigEndian.AppendUint32([]byte{prefixMeta, metaDB}, uint32(id))
+}
+
+// NameLockKey is the lock-only key of the name schema.name in database db:
+// a transaction creating, altering or dropping the object holds its lock
+// until it ends, and another session that cannot resolve the name waits
+// on it (SQL Server's schema lock). Nothing is ever stored under it.
+func NameLockKey(db int32, schema, name string) []byte {
+	k := binary.BigEndian.AppendUint32([]byte{prefixMeta, metaNameLock}, uint32(db))
+	return append(k, objKey(schema, name)...)
 }
 
 // DatabaseKey is the key of database id's record (its object-id counter,

@@ -105,6 +105,9 @@ type Check struct {
 	// re-enabled without checking existing rows (is_not_trusted).
 	Disabled   bool `json:",omitempty"`
 	NotTrusted bool `json:",omitempty"`
+	// Column is 1 + the index of the column a column-level CHECK was
+	// declared on (sys.check_constraints.parent_column_id); 0 = table level.
+	Column int `json:",omitempty"`
 }
 
 // ForeignKey is a FOREIGN KEY constraint.

@@ -5,6 +5,7 @@ import (
 	"github.com/tsqld/tsqld/storage/mem"
 	"strings"
 	"testing"
+	"time"
 )
 
 // out runs a batch and renders its output as the golden tests do.
@@ -43,8 +44,9 @@ func TestDDLIsolation(t *testing.T) {
 		wantContains(t, "creator sees its table", got, "id int not null\n1\n", "n int not null\n1\n")
 		got = out(t, b, "SELECT COUNT(*) AS n FROM sys.tables WHERE name = 'x' SELECT COUNT(*) AS o FROM sys.objects WHERE name = 'x' SELECT OBJECT_ID('x') AS oid")
 		wantContains(t, "other session's catalog views", got, "n int not null\n0\n", "o int not null\n0\n", "oid int\nNULL\n")
-		got = out(t, b, "SELECT id FROM x")
-		wantContains(t, "other session resolving the name", got, "Msg 208", "Invalid object name 'x'")
+		got = out(t, b, "SET LOCK_TIMEOUT 100 SELECT id FROM x")
+		wantContains(t, "other session resolving the name waits", got, "Msg 1222")
+		out(t, b, "SET LOCK_TIMEOUT -1")
 		out(t, a, "ROLLBACK")
 		for _, s := range []Session{a, b} {
 			got = out(t, s, "SELECT COUNT(*) AS n FROM sys.tables WHERE name = 'x' SELECT id FROM x")
@@ -89,6 +91,20 @@ func TestDDLIsolation(t *testing.T) {
 		wantContains(t, "table survives a statement error", got, "n int not null\n0\n")
 		got = out(t, b, "SELECT COUNT(*) AS n FROM w1")
 		wantContains(t, "then committed", got, "n int not null\n0\n")
+
+		// A trigger created in the transaction fires for its own DML only;
+		// after ROLLBACK it never existed.
+		out(t, a, "CREATE TABLE tg (id int) CREATE TABLE tg_log (who varchar(10), n int)")
+		out(t, a, "BEGIN TRAN")
+		out(t, a, "CREATE TRIGGER tr_tg ON tg AFTER INSERT AS INSERT tg_log SELECT 'trigger', COUNT(*) FROM inserted")
+		out(t, a, "INSERT tg VALUES (1), (2)")
+		got = out(t, a, "SELECT who, n FROM tg_log")
+		wantContains(t, "own trigger fires", got, "trigger | 2\n(1 rows")
+		out(t, b, "INSERT tg VALUES (3)")
+		out(t, a, "ROLLBACK")
+		out(t, b, "INSERT tg VALUES (4)")
+		got = out(t, b, "SELECT COUNT(*) AS n FROM tg_log SELECT COUNT(*) AS m FROM tg")
+		wantContains(t, "rolled-back trigger", got, "n int not null\n0\n", "m int not null\n2\n")
 
 		// ROLLBACK to a savepoint undoes the DDL after it only.
 		out(t, a, "BEGIN TRAN CREATE TABLE s1 (id int) SAVE TRAN sp CREATE TABLE s2 (id int) ROLLBACK TRAN sp")
@@ -175,4 +191,35 @@ func TestDDLIsolationConcurrent(t *testing.T) {
 	}
 	got := out(t, setup, "SELECT COUNT(*) AS n, COUNT(DISTINCT object_id) AS d FROM sys.tables WHERE name LIKE 'w%' OR name LIKE 'a[_]%'")
 	wantContains(t, "committed tables", got, "40 | 40")
+}
+
+// A session resolving a name another transaction is creating waits for
+// that transaction (SQL Server's schema lock): after COMMIT it reads the
+// new table, after ROLLBACK it gets Msg 208.
+func TestDDLIsolationReaderWaits(t *testing.T) {
+	e := openEngine(t, mem.Open())
+	defer e.Close()
+	li, _ := e.Authenticate("sa", "Secret123!")
+	a, _ := e.NewSession(SessionConfig{SPID: 61, Login: li, ODBCDefaults: true})
+	b, _ := e.NewSession(SessionConfig{SPID: 62, Login: li, ODBCDefaults: true})
+	defer a.Close()
+	defer b.Close()
+	for _, end := range []string{"COMMIT", "ROLLBACK"} {
+		out(t, a, "BEGIN TRAN CREATE TABLE nx (id int) INSERT nx VALUES (42)")
+		res := make(chan string)
+		go func() { res <- out(t, b, "SELECT id FROM nx") }()
+		select {
+		case got := <-res:
+			t.Fatalf("%s: reader did not wait: %s", end, got)
+		case <-time.After(100 * time.Millisecond):
+		}
+		out(t, a, end)
+		got := <-res
+		if end == "COMMIT" {
+			wantContains(t, "after COMMIT", got, "id int\n42\n")
+			out(t, a, "DROP TABLE nx")
+		} else {
+			wantContains(t, "after ROLLBACK", got, "Invalid object name 'nx'")
+		}
+	}
 }

@@ -337,6 +337,10 @@ func (s *Session) atomic(ctx context.Context, st ast.Node, w result.Writer, rc *
 	if serr == nil {
 		stats := s.statsStart(st) // statistics.go
 		serr, err = s.exec(ctx, st, w, rc)
+		if err == nil && s.waitForName(st, &serr) { // catalog_txn.go
+			s.rollbackTo(sp)
+			serr, err = s.exec(ctx, st, w, rc)
+		}
 		err = stats(w, rc, serr != nil, err)
 	}
 	s.warn = prevWarn

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/tsqld/tsqld/sql/ast"
 	"github.com/tsqld/tsqld/sql/catalog"
@@ -178,4 +179,70 @@ func (s *Session) privateTriggerIndex(db int32) map[int32][]*catalog.Object {
 	}
 	s.tx.trig[db] = m
 	return m
+}
+
+// waitForName handles Msg 208 (invalid object name) of a SELECT, INSERT,
+// UPDATE, DELETE or MERGE: another transaction may be creating (or renaming to) that
+// name, holding its name lock (catalog.NameLockKey) until it ends. The
+// statement waits for the lock — under LOCK_TIMEOUT (1222, which then
+// replaces the 208) and deadlock detection (1205) — and reports whether
+// to run it again (once) against the catalog as it now stands. The lock
+// stays with the transaction (an autocommit statement's ends with it).
+func (s *Session) waitForName(st ast.Node, serr **stmtError) bool {
+	e := *serr
+	if e == nil || e.e == nil || e.e.Number != 208 || s.tx == nil || s.db == nil {
+		return false
+	}
+	switch x := st.(type) {
+	case *ast.SelectStmt:
+		// DML binds its names before it sends anything, so running it
+		// again repeats no output.
+		if mutatesCatalog(x) {
+			return false
+		}
+	case *ast.InsertStmt, *ast.UpdateStmt, *ast.DeleteStmt, *ast.MergeStmt:
+	default:
+		return false
+	}
+	txt := e.e.Text
+	i, j := strings.IndexByte(txt, '\''), strings.LastIndexByte(txt, '\'')
+	if i < 0 || j <= i+1 {
+		return false
+	}
+	parts := strings.Split(txt[i+1:j], ".")
+	name := parts[len(parts)-1]
+	if name == "" || name[0] == '#' || name[0] == '@' || len(parts) > 3 {
+		return false
+	}
+	d := s.db
+	if len(parts) == 3 && parts[0] != "" {
+		if d = s.cat().Database(parts[0]); d == nil {
+			return false
+		}
+	}
+	schema := ""
+	if len(parts) >= 2 {
+		schema = parts[len(parts)-2]
+	}
+	if schema == "" {
+		schema = s.defaultSchema(d)
+	}
+	began := time.Now()
+	if _, _, err := s.tx.main.GetForUpdate(catalog.NameLockKey(d.ID, schema, name)); err != nil {
+		if m := storageError(err); m != nil {
+			*serr = stmtErr(m)
+		}
+		return false
+	}
+	if time.Since(began) < time.Millisecond {
+		return false // nobody held the name: the 208 stands
+	}
+	// The lock is released when the other transaction's storage commit
+	// ends, before it reloads the shared catalog: read the committed
+	// catalog now.
+	if s.tx.cat == nil {
+		s.srv.reloadCatalog(context.Background())
+		s.afterCatalogReload()
+	}
+	return true
 }

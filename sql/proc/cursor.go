@@ -215,6 +215,10 @@ func (s *Session) fetchCursor(ctx context.Context, x *ast.FetchStmt, w result.Wr
 		}
 		n = cv.I
 	}
+	if len(x.Into) > 0 && len(x.Into) != len(c.cols) {
+		// Checked before the cursor moves.
+		return msgErr(16924), nil
+	}
 	f := s.features()
 	var row []types.Value
 	switch {
@@ -238,9 +242,6 @@ func (s *Session) fetchCursor(ctx context.Context, x *ast.FetchStmt, w result.Wr
 	}
 	c.lastFetch = f.fetchStatus
 	if len(x.Into) > 0 {
-		if len(x.Into) != len(c.cols) {
-			return msgErr(16924), nil
-		}
 		if row == nil {
 			return nil, nil
 		}

@@ -132,6 +132,68 @@ func hasUniqueIndex(def *catalog.Table) bool {
 	return false
 }
 
+// selectExprs is the select list with * expanded to the table's columns.
+func selectExprs(sel *ast.Select, o *catalog.Object) []ast.Expr {
+	var exprs []ast.Expr
+	for _, it := range sel.Items {
+		if _, star := it.Expr.(*ast.Star); star {
+			for _, col := range o.Table.Columns {
+				exprs = append(exprs, &ast.ColumnRef{Name: ast.Ident{Name: col.Name}})
+			}
+			continue
+		}
+		exprs = append(exprs, it.Expr)
+	}
+	return exprs
+}
+
+// cursorOrder is the query's ORDER BY with ordinals (ORDER BY 2) and
+// select-list aliases replaced by the select list's expressions; ok=false
+// for an ordinal out of range (the static path reports it).
+func cursorOrder(q *ast.Query, sel *ast.Select, o *catalog.Object) ([]*ast.OrderItem, bool) {
+	if len(q.OrderBy) == 0 {
+		return nil, true
+	}
+	items := selectExprs(sel, o)
+	out := make([]*ast.OrderItem, len(q.OrderBy))
+	for i, ob := range q.OrderBy {
+		it := *ob
+		switch x := ob.X.(type) {
+		case *ast.Literal:
+			if x.Kind != ast.LitInt {
+				return nil, false
+			}
+			n, err := strconv.Atoi(x.Val)
+			if err != nil || n < 1 || n > len(items) {
+				return nil, false
+			}
+			it.X = items[n-1]
+		case *ast.ColumnRef:
+			if x.Table.Name.Name != "" || o.Table.ColumnIndex(x.Name.Name) >= 0 {
+				break
+			}
+			for _, si := range sel.Items {
+				if si.Alias.Name != "" && strings.EqualFold(si.Alias.Name, x.Name.Name) {
+					it.X = si.Expr
+					break
+				}
+			}
+		}
+		out[i] = &it
+	}
+	return out, true
+}
+
+// stableKeys reports whether a row keeps its storage key when non-key
+// columns change: true for heaps (row ids) and unique clustered keys. A
+// non-unique clustered key's uniquifier is re-assigned by every UPDATE
+// (exec.Table.Reinsert), so a dynamic walk could meet an updated row
+// twice; such tables are not navigated dynamically.
+func stableKeys(def *catalog.Table) bool {
+	ix := def.Clustered()
+	return ix == nil || ix.Unique
+}
+
 // cursorKindFor applies SQL Server's implicit cursor conversions to the
 // requested type: queries that are not simple single-table selects become
 // STATIC; a DYNAMIC (or default) cursor whose ORDER BY is not the
@@ -144,18 +206,31 @@ func (s *Session) cursorKindFor(c *cursor) (cursorKind, bool) {
 		return curStatic, false
 	}
 	_, sel, o := s.cursorBase(c.query)
+	var order []*ast.OrderItem
+	if sel != nil {
+		var ok bool
+		if order, ok = cursorOrder(c.query, sel, o); !ok {
+			sel = nil
+		}
+	}
 	if req == "FAST_FORWARD" {
 		if sel == nil {
 			return curFastForward, false
 		}
-		ok, _ := orderByKey(c.query.OrderBy, o.Table)
-		return curFastForward, ok
+		ok, _ := orderByKey(order, o.Table)
+		return curFastForward, ok && stableKeys(o.Table)
 	}
 	if sel == nil {
 		return curStatic, false
 	}
 	if req != "KEYSET" {
-		if ok, _ := orderByKey(c.query.OrderBy, o.Table); ok {
+		if !stableKeys(o.Table) {
+			// SQL Server would walk it dynamically; our uniquifiers move
+			// on UPDATE, so a keyset (fixed at OPEN) keeps the cursor
+			// updatable without meeting a row twice.
+			return curKeyset, true
+		}
+		if ok, _ := orderByKey(order, o.Table); ok {
 			return curDynamic, true
 		}
 	}
@@ -386,7 +461,7 @@ func (s *Session) fetchKeyset(ctx context.Context, c *cursor, dir ast.FetchDir, 
 	ec := c.nav.ctx(s, ctx)
 	row, err := c.nav.read(ec, c.nav.keys[pos-1])
 	if err != nil {
-		return nil, 0, cursorErr(err)
+		return nil, -1, cursorErr(err)
 	}
 	if row == nil {
 		return nil, -2, nil
@@ -456,7 +531,7 @@ func (s *Session) fetchDynamic(ctx context.Context, c *cursor, dir ast.FetchDir,
 		}
 	}
 	if err != nil {
-		return nil, 0, cursorErr(err)
+		return nil, -1, cursorErr(err)
 	}
 	if row == nil {
 		return nil, -1, nil

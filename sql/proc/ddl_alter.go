@@ -175,6 +175,16 @@ func (s *Session) alterTable(ctx context.Context, x *ast.AlterTableStmt, w resul
 						}
 					}
 				}
+				for _, ck := range def.Checks {
+					if ck.Column == idx+1 || mentionsColumn(ck.Expr, d.Name.Name) {
+						return dependentColumn("object", ck.Name, d.Name.Name), nil
+					}
+				}
+				if def.Columns[idx].Default != "" && def.Columns[idx].DefaultName != "" {
+					// A DEFAULT constraint must be dropped first (as EF
+					// migrations do).
+					return dependentColumn("object", def.Columns[idx].DefaultName, d.Name.Name), nil
+				}
 				def.Columns = append(def.Columns[:idx:idx], def.Columns[idx+1:]...)
 				shift := func(c int) int {
 					if c > idx {
@@ -193,6 +203,11 @@ func (s *Session) alterTable(ctx context.Context, x *ast.AlterTableStmt, w resul
 				for i := range def.ForeignKeys {
 					for j := range def.ForeignKeys[i].Columns {
 						def.ForeignKeys[i].Columns[j] = shift(def.ForeignKeys[i].Columns[j])
+					}
+				}
+				for i := range def.Checks {
+					if c := def.Checks[i].Column; c > 0 {
+						def.Checks[i].Column = shift(c-1) + 1
 					}
 				}
 				drop := idx

@@ -180,7 +180,7 @@ func (s *Session) buildTableDefOver(base *catalog.Table, tableName string, cols 
 						c.Columns = []*ast.IndexColumn{{Name: cd.Name}}
 					}
 				}
-				if c.Kind == ast.ConstraintForeignKey && len(c.Columns) == 0 {
+				if (c.Kind == ast.ConstraintForeignKey || c.Kind == ast.ConstraintCheck) && len(c.Columns) == 0 {
 					c.Columns = []*ast.IndexColumn{{Name: cd.Name}}
 				}
 				cons = append(cons, c)
@@ -316,11 +316,19 @@ func (s *Session) addConstraint(def *catalog.Table, tableName string, c *ast.Con
 		}
 		s.appendIndex(def, catalog.Index{Name: name, Columns: cols, Unique: true, Primary: pk, Clustered: clustered, Constraint: true})
 	case ast.ConstraintCheck:
+		// A CHECK declared with a column belongs to it (parent_column_id,
+		// the CK__table__column__… name).
+		col, colName := 0, ""
+		if len(c.Columns) == 1 {
+			if i := def.ColumnIndex(c.Columns[0].Name.Name); i >= 0 {
+				col, colName = i+1, def.Columns[i].Name
+			}
+		}
 		name := c.Name.Name
 		if name == "" {
-			name = autoName("CK", tableName, "")
+			name = autoName("CK", tableName, colName)
 		}
-		def.Checks = append(def.Checks, catalog.Check{Name: name, Expr: rc.text(c.Expr)})
+		def.Checks = append(def.Checks, catalog.Check{Name: name, Expr: rc.text(c.Expr), Column: col})
 	case ast.ConstraintDefault:
 		idx := def.ColumnIndex(c.For.Name)
 		if idx < 0 {

@@ -171,6 +171,10 @@ func (s *Session) insertStmt(ctx context.Context, x *ast.InsertStmt, w result.Wr
 				provided[ci] = false
 				continue
 			}
+			if def.Columns[ci].Type.ID == types.Timestamp {
+				// rowversion values come from the engine (rowversion.go).
+				return msgs.New(273)
+			}
 			v, err := s.assignConvert(src[j], srcTypes[j], untruncated(def.Columns[ci].Type))
 			if err != nil {
 				return err

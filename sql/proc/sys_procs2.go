@@ -614,10 +614,10 @@ func helpConstraints(c *sysCall, objID int32, t *catalog.Table) *stmtError {
 			keys = strings.Join(names, ", ")
 			enabled, repl = na, na
 		case "C":
-			// The catalog does not record which column a CHECK was
-			// declared on, so every CHECK is reported at table level (as
-			// sys.check_constraints' parent_column_id = 0 says).
 			ctype, keys = "CHECK Table Level ", sysobj.ExprDefinition(k.Check.Expr)
+			if ci := k.Check.Column; ci > 0 && ci <= len(t.Columns) {
+				ctype = "CHECK on column " + t.Columns[ci-1].Name
+			}
 			if k.Check.Disabled {
 				enabled = strVal("Disabled")
 			}

@@ -210,7 +210,7 @@ is_system_named bit`, func(c *Ctx) [][]types.Value {
 			if o.Type != "C" {
 				continue
 			}
-			rows = append(rows, append(objectRow(o, false), vB(o.Check.Disabled), vB(false), vB(o.Check.NotTrusted), vI(0),
+			rows = append(rows, append(objectRow(o, false), vB(o.Check.Disabled), vB(false), vB(o.Check.NotTrusted), vI(int64(o.Check.Column)),
 				vS(parenthesize(o.Check.Expr)), vB(true), vB(systemNamed(o.Name))))
 		}
 		return rows
