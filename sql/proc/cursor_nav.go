@@ -3,6 +3,7 @@ package proc
 import (
 	"context"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/tsqld/tsqld/sql/ast"
@@ -248,24 +249,16 @@ func (s *Session) openNav(ctx context.Context, c *cursor, line int32) (bool, *st
 	if sel == nil {
 		return false, nil
 	}
-	var exprs []ast.Expr
-	for _, it := range sel.Items {
-		if _, star := it.Expr.(*ast.Star); star {
-			for _, col := range o.Table.Columns {
-				exprs = append(exprs, &ast.ColumnRef{Name: ast.Ident{Name: col.Name}})
-			}
-			continue
-		}
-		exprs = append(exprs, it.Expr)
+	order, ok := cursorOrder(c.query, sel, o)
+	if !ok {
+		return false, nil
 	}
+	exprs := selectExprs(sel, o)
 	nOut := len(exprs)
 	if nOut != len(c.cols) {
 		return false, nil
 	}
-	for _, ob := range c.query.OrderBy {
-		if _, lit := ob.X.(*ast.Literal); lit {
-			return false, nil // ORDER BY ordinal: leave it to the static path
-		}
+	for _, ob := range order {
 		exprs = append(exprs, ob.X)
 	}
 	if sel.Where != nil {
@@ -292,14 +285,14 @@ func (s *Session) openNav(ctx context.Context, c *cursor, line int32) (bool, *st
 	}
 	n.lo = catalog.IndexPrefix(nil, n.db, o.ID, 0)
 	n.hi = catalog.PrefixEnd(n.lo)
-	_, n.rev = orderByKey(c.query.OrderBy, o.Table)
+	_, n.rev = orderByKey(order, o.Table)
 	c.nav = n
 	if c.kind != curKeyset {
 		return true, nil
 	}
 	// The keyset: every qualifying row's key, in ORDER BY order.
 	ec := n.ctx(s, ctx)
-	nOrd := len(c.query.OrderBy)
+	nOrd := len(order)
 	ordExprs := src.Exprs[nOut : nOut+nOrd]
 	type keyed struct {
 		key []byte
@@ -326,7 +319,7 @@ func (s *Session) openNav(ctx context.Context, c *cursor, line int32) (bool, *st
 	}
 	if nOrd > 0 {
 		sort.SliceStable(out, func(i, j int) bool {
-			for k, ob := range c.query.OrderBy {
+			for k, ob := range order {
 				cmp := compareNullsLow(out[i].ord[k], out[j].ord[k], ordExprs[k].Type())
 				if ob.Desc {
 					cmp = -cmp

@@ -385,7 +385,7 @@ func (s *Session) mergeStmt(ctx context.Context, x *ast.MergeStmt, w result.Writ
 				}
 				v, cerr := exec.Convert(types.Value{K: types.KindInt, I: id}, sem.BigIntType, col.Type)
 				if cerr != nil {
-					return msgErr(8115, "IDENTITY", sem.TypeName(col.Type)), nil
+					return stmtErr(msgs.NewState(8115, 1, "IDENTITY", sem.TypeName(col.Type))), nil // state 1 for identity overflow
 				}
 				nrow[ci] = v
 				lastID = types.Value{K: types.KindInt, I: id}
