@@ -1,6 +1,7 @@
 package exec
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/hex"
 	"strings"
@@ -294,12 +295,80 @@ func (t *Table) Delete(key []byte, row []types.Value) error {
 	return t.Txn.Delete(key)
 }
 
-// Update replaces the row under key (old) with row (new).
+// Update replaces the row under key (old) with row (new). When the row
+// keeps its storage key (a heap row, or unchanged clustered key columns)
+// it is rewritten in place and only the index entries whose keys changed
+// are moved: a row keeps its identity (a non-unique clustered key keeps
+// its uniquifier, which dynamic cursors navigate by) and an update of
+// non-key columns writes one key instead of one per index.
 func (t *Table) Update(cs *Counters, key []byte, old, row []types.Value) (*msgs.Error, error) {
-	if err := t.Delete(key, old); err != nil {
+	same, err := t.keepsRowKey(key, row)
+	if err != nil {
 		return nil, err
 	}
-	return t.Reinsert(cs, key, row)
+	if !same {
+		if err := t.Delete(key, old); err != nil {
+			return nil, err
+		}
+		return t.Reinsert(cs, key, row)
+	}
+	suffix := key[len(t.rowPrefix()):]
+	for i := range t.def().Indexes {
+		ix := &t.def().Indexes[i]
+		if ix.Clustered {
+			continue
+		}
+		oik, err := t.indexKey(ix, old, key)
+		if err != nil {
+			return nil, err
+		}
+		nik, err := t.indexKey(ix, row, key)
+		if err != nil {
+			return nil, err
+		}
+		if bytes.Equal(oik, nik) {
+			continue
+		}
+		if oik != nil {
+			if err := t.Txn.Delete(oik); err != nil {
+				return nil, err
+			}
+		}
+		if nik == nil {
+			continue
+		}
+		if ix.Unique {
+			if _, ok, err := t.Txn.GetForUpdate(nik); err != nil {
+				return nil, err
+			} else if ok {
+				return t.dupErr(ix, row), nil
+			}
+		}
+		if err := t.Txn.Set(nik, suffix); err != nil {
+			return nil, err
+		}
+	}
+	return nil, t.Txn.Set(key, EncodeRow(nil, row))
+}
+
+// keepsRowKey reports whether row's storage key is still key: always for
+// a heap (rows keep their row id), and for a clustered table when the
+// clustered key columns encode the same (the uniquifier of a non-unique
+// clustered key is kept).
+func (t *Table) keepsRowKey(key []byte, row []types.Value) (bool, error) {
+	ix := t.def().Clustered()
+	if ix == nil {
+		return true, nil
+	}
+	vals, desc := t.keyVals(ix, row)
+	k, err := appendStoreKey(t.rowPrefix(), vals, desc, storeColls(t.def(), ix))
+	if err != nil {
+		return false, err
+	}
+	if ix.Unique {
+		return bytes.Equal(k, key), nil
+	}
+	return len(key) == len(k)+8 && bytes.Equal(k, key[:len(k)]), nil
 }
 
 // Reinsert stores the new version of a row Delete removed from under key:
