@@ -186,13 +186,13 @@ func cursorOrder(q *ast.Query, sel *ast.Select, o *catalog.Object) ([]*ast.Order
 }
 
 // stableKeys reports whether a row keeps its storage key when non-key
-// columns change: true for heaps (row ids) and unique clustered keys. A
-// non-unique clustered key's uniquifier is re-assigned by every UPDATE
-// (exec.Table.Reinsert), so a dynamic walk could meet an updated row
-// twice; such tables are not navigated dynamically.
+// columns change, which dynamic navigation relies on. exec.Table.Update
+// rewrites such rows in place (heap row ids and the uniquifier of a
+// non-unique clustered key are kept), so it holds for every table; it
+// stays a function so that a storage change that breaks it has one place
+// to say so.
 func stableKeys(def *catalog.Table) bool {
-	ix := def.Clustered()
-	return ix == nil || ix.Unique
+	return true
 }
 
 // cursorKindFor applies SQL Server's implicit cursor conversions to the
