@@ -92,6 +92,9 @@ func (c *Ctx) accumulate(a *sem.AggFunc, acc *accum, row []types.Value) error {
 		return merr(err)
 	}
 	if v.K == types.KindNull {
+		if !c.nullElim {
+			c.nullEliminated() // null_warn.go: warning 8153
+		}
 		return nil
 	}
 	if a.Distinct {

@@ -35,6 +35,9 @@ func accStringAgg(c *Ctx, a *sem.AggFunc, acc *accum, row []types.Value) error {
 		return merr(err)
 	}
 	if v.K == types.KindNull {
+		if !c.nullElim {
+			c.nullEliminated() // null_warn.go: warning 8153
+		}
 		return nil
 	}
 	sep, err := c.Eval(a.Extra[0], row)
@@ -97,6 +100,9 @@ func accChecksumAgg(c *Ctx, a *sem.AggFunc, acc *accum, row []types.Value) error
 		return merr(err)
 	}
 	if v.K == types.KindNull {
+		if !c.nullElim {
+			c.nullEliminated() // null_warn.go: warning 8153
+		}
 		return nil
 	}
 	if a.Distinct {

@@ -46,7 +46,11 @@ type Ctx struct {
 	Counters *Counters
 	// Warn sends an informational message (ARITHABORT and ANSI_WARNINGS
 	// OFF turn arithmetic errors into NULL plus a warning); may be nil.
-	Warn            func(number int32)
+	// 8153 (an aggregate skipped a NULL, null_warn.go) comes once per
+	// Ctx: the session holds it back until the statement's DONE.
+	Warn func(number int32)
+	// nullElim records that 8153 was reported (null_warn.go).
+	nullElim        bool
 	LastIdentity    types.Value
 	HasLastIdentity bool
 }

@@ -244,6 +244,7 @@ var catalogue = [...]Entry{
 	{Kind: KindMessage, Number: 8145, Severity: 16, English: "%.*ls is not a parameter for procedure %.*ls.", French: "%.*ls n'est pas un paramètre de la procédure %.*ls."},
 	{Kind: KindMessage, Number: 8146, Severity: 16, English: "Procedure %.*ls has no parameters and arguments were supplied.", French: "La procédure %.*ls n'a pas de paramètres et des arguments ont été fournis."},
 	{Kind: KindMessage, Number: 8152, Severity: 16, English: "String or binary data would be truncated.", French: "Les données de chaîne ou binaires seraient tronquées."},
+	{Kind: KindMessage, Number: 8153, Severity: 10, English: "Warning: Null value is eliminated by an aggregate or other SET operation.", French: "Avertissement : la valeur NULL est éliminée par un agrégat ou par une autre opération SET."},
 	{Kind: KindMessage, Number: 8155, Severity: 16, English: "No column name was specified for column %d of '%.*ls'.", French: "Aucun nom de colonne n'a été spécifié pour la colonne %d de '%.*ls'."},
 	{Kind: KindMessage, Number: 8156, Severity: 16, English: "The column '%.*ls' was specified multiple times for '%.*ls'.", French: "La colonne '%.*ls' a été spécifiée plusieurs fois pour '%.*ls'."},
 	{Kind: KindMessage, Number: 8158, Severity: 16, English: "'%.*ls' has more columns than were specified in the column list.", French: "'%.*ls' comporte plus de colonnes que spécifié dans la liste des colonnes."},

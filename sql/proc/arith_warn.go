@@ -11,6 +11,8 @@ type warnTarget struct {
 	w    result.Writer
 	line int32
 	proc string
+	// nulls holds the statement's pending warning 8153 (null_warn.go).
+	nulls *nullWarnWriter
 }
 
 // warnInto directs warnings to w for the statement at line and returns
@@ -24,6 +26,10 @@ func (s *Session) warnInto(w result.Writer, line int32, rc *runCtx) warnTarget {
 // arithWarning is exec.Ctx.Warn: it sends a severity-10 message at the
 // point the executor met the condition (between the rows, like SQL Server).
 func (s *Session) arithWarning(number int32) {
+	if number == 8153 { // sent before the statement's DONE (null_warn.go)
+		s.nullWarnNote()
+		return
+	}
 	t := s.warn
 	if t.w == nil {
 		return

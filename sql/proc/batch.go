@@ -336,10 +336,14 @@ func (s *Session) atomic(ctx context.Context, st ast.Node, w result.Writer, rc *
 	serr := s.moduleExecuteAsCheck(st) // module_execas.go
 	if serr == nil {
 		stats := s.statsStart(st) // statistics.go
-		serr, err = s.exec(ctx, st, w, rc)
+		ew := s.nullWarnWrap(w)   // null_warn.go: warning 8153 before the DONE
+		serr, err = s.exec(ctx, st, ew, rc)
 		if err == nil && s.waitForName(st, &serr) { // catalog_txn.go
 			s.rollbackTo(sp)
-			serr, err = s.exec(ctx, st, w, rc)
+			serr, err = s.exec(ctx, st, ew, rc)
+		}
+		if werr := nullWarnEnd(ew, serr == nil && err == nil); err == nil {
+			err = werr
 		}
 		err = stats(w, rc, serr != nil, err)
 	}

@@ -7,7 +7,6 @@ import (
 	"github.com/tsqld/tsqld/sql/ast"
 	"github.com/tsqld/tsqld/sql/catalog"
 	"github.com/tsqld/tsqld/sql/exec"
-	"github.com/tsqld/tsqld/sql/plan"
 	"github.com/tsqld/tsqld/sql/result"
 	"github.com/tsqld/tsqld/sql/sem"
 	"github.com/tsqld/tsqld/sql/types"
@@ -25,20 +24,15 @@ type dmlRow struct {
 // or FROM … WHERE …) and returns each target row once (SQL Server updates
 // a row matched several times by a join only once).
 func (s *Session) dmlSource(ctx context.Context, target ast.TableExpr, from []ast.TableExpr, where ast.Expr, top *ast.Top, exprs []ast.Expr, line int32) (*dmlTarget, *sem.DMLSource, []dmlRow, *stmtError, error) {
-	if len(from) == 0 {
-		if nt, ok := target.(*ast.NamedTable); ok {
-			if t2, w2, ok := s.viewTarget(nt, where); ok {
-				target, where = t2, w2
-			}
-		}
-	}
-	b, _ := s.binder(line)
-	src, berr := b.BindDMLSource(target, from, where, exprs)
-	if berr != nil {
-		return nil, nil, nil, stmtErr(berr), nil
-	}
-	if src.Target.Kind != catalog.KindTable {
-		return nil, nil, nil, msgErr(4405, src.Target.Name), nil
+	return s.dmlSourceFor(ctx, nil, nil, target, from, where, top, exprs, line)
+}
+
+// dmlSourceFor is dmlSource with the bound source cached under key in
+// rc's plan entry (dml_source_cache.go).
+func (s *Session) dmlSourceFor(ctx context.Context, key ast.Stmt, rc *runCtx, target ast.TableExpr, from []ast.TableExpr, where ast.Expr, top *ast.Top, exprs []ast.Expr, line int32) (*dmlTarget, *sem.DMLSource, []dmlRow, *stmtError, error) {
+	src, rel, serr := s.bindDMLSource(key, rc, target, from, where, exprs, line)
+	if serr != nil {
+		return nil, nil, nil, serr, nil
 	}
 	t := &dmlTarget{db: src.DB, obj: src.Target, alias: src.Target.Name, cols: tableCols(src.Target, src.Target.Name)}
 	limit := int64(-1)
@@ -57,7 +51,6 @@ func (s *Session) dmlSource(ctx context.Context, target ast.TableExpr, from []as
 		}
 	}
 	c := s.execCtx(ctx)
-	rel := plan.Optimize(src.Rel)
 	n := len(src.Target.Table.Columns)
 	seen := map[string]bool{}
 	var rows []dmlRow
@@ -120,7 +113,7 @@ func (s *Session) updateStmt(ctx context.Context, x *ast.UpdateStmt, w result.Wr
 		sets = append(sets, st)
 		exprs = append(exprs, val)
 	}
-	t, src, rows, serr, err := s.dmlSource(ctx, x.Target, x.From, x.Where, x.Top, exprs, line)
+	t, src, rows, serr, err := s.dmlSourceFor(ctx, x, rc, x.Target, x.From, x.Where, x.Top, exprs, line)
 	if serr != nil || err != nil {
 		return serr, err
 	}
@@ -334,7 +327,7 @@ func (s *Session) columnDefault(c *exec.Ctx, def *catalog.Table, col int, line i
 }
 
 func (s *Session) deleteStmt(ctx context.Context, x *ast.DeleteStmt, w result.Writer, rc *runCtx) (*stmtError, error) {
-	t, _, rows, serr, err := s.dmlSource(ctx, x.Target, x.From, x.Where, x.Top, nil, x.Span.Line)
+	t, _, rows, serr, err := s.dmlSourceFor(ctx, x, rc, x.Target, x.From, x.Where, x.Top, nil, x.Span.Line)
 	if serr != nil || err != nil {
 		return serr, err
 	}

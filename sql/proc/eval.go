@@ -19,7 +19,10 @@ func (s *Session) execCtx(ctx context.Context) *exec.Ctx {
 		c.Main, c.Temp = s.tx.main, s.tx.temp
 	}
 	c.TableVarTxn = s.tv.txnFunc(s)
-	c.Warn = s.arithWarning // arith_warn.go
+	if s.warnFn == nil {
+		s.warnFn = s.arithWarning // a method value allocates: made once per session
+	}
+	c.Warn = s.warnFn // arith_warn.go
 	s.statsWrap(c)          // SET STATISTICS IO counts reads (statistics.go)
 	return c
 }

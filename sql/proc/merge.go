@@ -164,8 +164,14 @@ func (s *Session) mergeStmt(ctx context.Context, x *ast.MergeStmt, w result.Writ
 	if serr != nil {
 		return serr, nil
 	}
-	if x.OutputInto != nil {
-		return msgErr(40517, "OUTPUT INTO"), nil
+	// OUTPUT … INTO: the rows are collected during the merge and inserted
+	// into the target table or table variable when it has finished.
+	into, serr := s.bindMergeOutput(x.OutputInto, t, scols, line)
+	if serr != nil {
+		return serr, nil
+	}
+	if into != nil {
+		into.collect = &intoOutput{clause: x.OutputInto, out: &into.output}
 	}
 
 	// Match.
@@ -299,6 +305,9 @@ func (s *Session) mergeStmt(ctx context.Context, x *ast.MergeStmt, w result.Writ
 			if err := out.emit(c, w, nil, cur, row[nt0:], "DELETE"); err != nil {
 				return asStmtErr(err)
 			}
+			if err := into.emit(c, w, nil, cur, row[nt0:], "DELETE"); err != nil {
+				return asStmtErr(err)
+			}
 		case ast.MergeUpdate:
 			nrow := append([]types.Value(nil), cur...)
 			for i, col := range bw.setCols {
@@ -335,6 +344,9 @@ func (s *Session) mergeStmt(ctx context.Context, x *ast.MergeStmt, w result.Writ
 			}
 			trgUpd.add(nrow, cur)
 			if err := out.emit(c, w, nrow, cur, row[nt0:], "UPDATE"); err != nil {
+				return asStmtErr(err)
+			}
+			if err := into.emit(c, w, nrow, cur, row[nt0:], "UPDATE"); err != nil {
 				return asStmtErr(err)
 			}
 		default:
@@ -411,6 +423,9 @@ func (s *Session) mergeStmt(ctx context.Context, x *ast.MergeStmt, w result.Writ
 		if err := out.emit(c, w, nrow, nil, sr, "INSERT"); err != nil {
 			return asStmtErr(err)
 		}
+		if err := into.emit(c, w, nrow, nil, sr, "INSERT"); err != nil {
+			return asStmtErr(err)
+		}
 		n++
 	}
 	if lastID.K != types.KindNull {
@@ -434,6 +449,11 @@ func (s *Session) mergeStmt(ctx context.Context, x *ast.MergeStmt, w result.Writ
 	}
 	if serr, err := mcs.fire(ctx, w, rc); serr != nil || err != nil {
 		return serr, err
+	}
+	if into != nil {
+		if serr, err := s.flushOutputInto(ctx, into.collect, rc); serr != nil || err != nil {
+			return serr, err
+		}
 	}
 	var o *output
 	if out != nil {
@@ -462,6 +482,8 @@ func sourceAlias(te ast.TableExpr) string {
 type mergeOutput struct {
 	output
 	nt, ns int
+	// collect, for OUTPUT … INTO, receives the rows instead of the client.
+	collect *intoOutput
 }
 
 func (s *Session) bindMergeOutput(oc *ast.OutputClause, t *dmlTarget, scols []sem.Column, line int32) (*mergeOutput, *stmtError) {
@@ -514,7 +536,7 @@ func (o *mergeOutput) emit(c *exec.Ctx, w result.Writer, inserted, deleted, sour
 	if o == nil {
 		return nil
 	}
-	if !o.sent {
+	if !o.sent && o.collect == nil {
 		if err := w.Columns(o.cols); err != nil {
 			return err
 		}
@@ -538,6 +560,10 @@ func (o *mergeOutput) emit(c *exec.Ctx, w result.Writer, inserted, deleted, sour
 			return &exec.MsgError{E: err}
 		}
 		vals[i] = v
+	}
+	if o.collect != nil {
+		o.collect.rows = append(o.collect.rows, vals)
+		return nil
 	}
 	return w.Row(vals)
 }

@@ -67,6 +67,12 @@ func (s *Session) precheck(stmts []ast.Stmt) *msgs.Error {
 						return e, false
 					}
 				}
+			case *ast.UpdateStmt, *ast.DeleteStmt:
+				if q := dmlCheckQuery(x); q != nil {
+					if e := check(x, q); e != nil {
+						return e, false
+					}
+				}
 			case *ast.BlockStmt:
 				if e, stop := walk(x.Stmts); e != nil || stop {
 					return e, stop
@@ -102,4 +108,49 @@ func (s *Session) precheck(stmts []ast.Stmt) *msgs.Error {
 	}
 	e, _ := walk(stmts)
 	return e
+}
+
+// dmlCheckQuery is a SELECT that binds what an UPDATE or DELETE on one
+// named table binds — its SET targets, values, @variables and WHERE — so
+// that precheck finds their compile errors (207, 4104, 137 …) before the
+// batch runs. Forms with FROM, a CTE or WHERE CURRENT OF are left to run
+// time (nil).
+func dmlCheckQuery(st ast.Stmt) *ast.Query {
+	var (
+		target ast.TableExpr
+		where  ast.Expr
+		items  []*ast.SelectItem
+	)
+	switch x := st.(type) {
+	case *ast.UpdateStmt:
+		if x.With != nil || len(x.From) > 0 || x.CurrentOf != nil {
+			return nil
+		}
+		target, where = x.Target, x.Where
+		for _, sc := range x.Set {
+			if sc.Column != nil {
+				items = append(items, &ast.SelectItem{Expr: sc.Column})
+			}
+			if sc.Var != "" {
+				items = append(items, &ast.SelectItem{Expr: &ast.VarRef{Span: sc.Span, Name: sc.Var}})
+			}
+			if sc.Value != nil {
+				if _, isDefault := sc.Value.(*ast.DefaultExpr); !isDefault {
+					items = append(items, &ast.SelectItem{Expr: sc.Value})
+				}
+			}
+		}
+	case *ast.DeleteStmt:
+		if x.With != nil || len(x.From) > 0 || x.CurrentOf != nil {
+			return nil
+		}
+		target, where = x.Target, x.Where
+		items = []*ast.SelectItem{{Expr: &ast.Star{}}}
+	default:
+		return nil
+	}
+	if _, ok := target.(*ast.NamedTable); !ok || len(items) == 0 {
+		return nil
+	}
+	return &ast.Query{Body: &ast.Select{Items: items, From: []ast.TableExpr{target}, Where: where}}
 }

@@ -199,18 +199,27 @@ func (s *Session) execSQLWithParams(ctx context.Context, text, def string, args 
 		return nil, s.reportParse(err, w)
 	}
 	saved, savedIdent := s.frame, s.scopeIdent
-	s.frame = newFrame(nil)
-	s.frame.reserve(len(defs))
+	f, sp := s.paramFrame(defs) // frame_reuse.go
+	s.frame = f
 	s.scopeIdent = types.Null // sp_executesql runs in a scope of its own
-	defer func() { s.releaseFrame(s.frame); s.frame, s.scopeIdent = saved, savedIdent }()
-	slots := make([]int, len(defs))
-	for i, d := range defs {
-		slots[i], _ = s.frame.declare(d.name, d.t, nil)
-		if d.tt != nil {
-			s.declareTableParam(&defs[i])
+	defer func() {
+		cur := s.hasLocalCursors(f)
+		s.releaseFrame(f)
+		s.frame, s.scopeIdent = saved, savedIdent
+		s.recycleFrame(sp, cur)
+	}()
+	if sp.defs == nil { // not reusable: table-valued parameters
+		for i := range defs {
+			if defs[i].tt != nil {
+				s.declareTableParam(&defs[i])
+			}
 		}
 	}
-	bound := make([]int, len(args))
+	slots := sp.slots
+	if cap(sp.bound) < len(args) {
+		sp.bound = make([]int, len(args))
+	}
+	bound := sp.bound[:len(args)]
 	for i, a := range args {
 		idx := i
 		if a.Name != "" {

@@ -30,7 +30,11 @@ type sysState struct {
 }
 
 type sessMeta struct {
-	loginTime   time.Time
+	loginTime time.Time
+	// mu guards lastRequest, running, db, opts and tran: written by the
+	// session at each request's start and end, read by others (a lock
+	// per session, not the server-wide st.mu, on every request).
+	mu          sync.Mutex
 	lastRequest time.Time
 	running     bool
 	// A snapshot of the session's state taken between requests, so other
@@ -88,6 +92,9 @@ func (s *Server) unregisterSession(ss *Session) {
 }
 
 func (s *Session) meta() *sessMeta {
+	if s.sm != nil {
+		return s.sm
+	}
 	st := s.srv.sys()
 	st.mu.Lock()
 	defer st.mu.Unlock()
@@ -96,6 +103,7 @@ func (s *Session) meta() *sessMeta {
 		m = &sessMeta{loginTime: time.Now(), lastRequest: time.Now()}
 		st.sessions[s] = m
 	}
+	s.sm = m
 	return m
 }
 
@@ -132,12 +140,10 @@ func (s *Server) sessionList() []*Session {
 func (s *Session) Sessions() []sysobj.SessionInfo {
 	var out []sysobj.SessionInfo
 	for _, ss := range s.srv.sessionList() {
-		m := ss.meta()
-		st := s.srv.sys()
-		st.mu.Lock()
-		mt := *m
-		st.mu.Unlock()
-		m = &mt
+		sm := ss.meta()
+		sm.mu.Lock()
+		m := &sessMeta{loginTime: sm.loginTime, lastRequest: sm.lastRequest, running: sm.running, db: sm.db, opts: sm.opts, tran: sm.tran}
+		sm.mu.Unlock()
 		if ss == s || m.db == nil {
 			m.db, m.opts, m.tran = ss.db, ss.opts, ss.tranCount()
 		}
@@ -331,17 +337,20 @@ func (s *Session) TempTables() []*catalog.Object {
 // requests, sp_who) and returns the function that marks it idle again.
 func (s *Session) beginRequest() func() {
 	m := s.meta()
-	st := s.srv.sys()
-	st.mu.Lock()
+	m.mu.Lock()
 	m.running, m.lastRequest = true, time.Now()
-	st.mu.Unlock()
+	m.mu.Unlock()
 	// A request starts outside any TRY (a recovered panic may have left
 	// the counter up).
 	s.tryNest, s.errAfter = 0, 0
-	return func() {
-		st.mu.Lock()
-		m.running = false
-		m.db, m.opts, m.tran = s.db, s.opts, s.tranCount()
-		st.mu.Unlock()
+	if s.endReq == nil { // one closure per session, not per request
+		s.endReq = func() {
+			m := s.meta()
+			m.mu.Lock()
+			m.running = false
+			m.db, m.opts, m.tran = s.db, s.opts, s.tranCount()
+			m.mu.Unlock()
+		}
 	}
+	return s.endReq
 }
