@@ -40,3 +40,18 @@ func TestEndToEndScriptLines(t *testing.T) {
 		t.Errorf("-b -V 17: code %d\nout:\n%q\nwant:\n%q", code, out, want)
 	}
 }
+
+// A result set begun by a statement whose error CATCH handles is closed
+// before CATCH's own result set: each keeps its header.
+func TestEndToEndTryCatchResultSets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a server")
+	}
+	server, pw := startServer(t)
+	q := "BEGIN TRY SELECT 1/0 AS x END TRY BEGIN CATCH SELECT ERROR_NUMBER() AS n END CATCH"
+	out, errOut, code := runSQL(t, "", "-S", server, "-U", "sa", "-P", pw, "-Q", q)
+	want := "x          \n-----------\n\nn          \n-----------\n       8134\n\n(1 row affected)\n"
+	if out != want || code != 0 || errOut != "" {
+		t.Errorf("code %d\nout:\n%q\nwant:\n%q\nstderr %q", code, out, want, errOut)
+	}
+}

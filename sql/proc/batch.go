@@ -316,9 +316,12 @@ func (s *Session) atomic(ctx context.Context, st ast.Node, w result.Writer, rc *
 	// A transaction begun by an earlier batch must wait for locks under
 	// this request's context (attention cancels the wait).
 	s.tx.main.SetContext(ctx)
-	s.tx.temp.SetContext(ctx)
 	s.tx.main.RefreshSnapshot()
-	s.tx.temp.RefreshSnapshot()
+	s.tx.ctx = ctx // a tempdb transaction begun later uses it (txn_temp.go)
+	if s.tx.temp != nil {
+		s.tx.temp.SetContext(ctx)
+		s.tx.temp.RefreshSnapshot()
+	}
 	if err := s.catalogStmtStart(st); err != nil { // catalog_txn.go
 		if auto && s.tx != nil {
 			s.rollbackAll()
@@ -436,6 +439,12 @@ func (s *Session) fail(serr *stmtError, line int32, w result.Writer, rc *runCtx,
 	if s.inTry(rc) && e.Severity > 10 && e.Severity < 20 {
 		if s.tx != nil && s.opts.Has(session.XactAbort) {
 			s.tx.doomed = true
+		}
+		// The failed statement still ends with a DONE (no error bit: the
+		// error goes to CATCH, not to the client), so a result set it had
+		// begun is closed before CATCH sends its own.
+		if err := w.Done(result.Done{Cmd: cmd, InProc: rc.inProc}); err != nil {
+			return nil, err
 		}
 		return &signal{kind: sigCatch, err: e}, nil
 	}
