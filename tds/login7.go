@@ -199,14 +199,25 @@ func (l *Login7) Decode(src []byte) error {
 	if c.err != nil {
 		return c.err
 	}
-	// nextStart is the smallest start of another non-empty field after ib:
-	// a string may not run into it.
+	// nextStart is the smallest start of another field (empty ones too:
+	// clients place them where the previous data ended) or of the
+	// FeatureExt block after ib: a string may not run into it. The bound
+	// matters for the rune-counted lengths below.
+	featStart := -1
+	if l.Extension() {
+		if e := f[lfExtension]; e.cch >= 4 && e.ib+4 <= len(b) && e.ib >= l.FixedLen {
+			featStart = int(binary.LittleEndian.Uint32(b[e.ib:]))
+		}
+	}
 	nextStart := func(self int) int {
 		end := len(b)
 		for j := range f {
-			if j != self && f[j].cch > 0 && f[j].ib > f[self].ib && f[j].ib < end {
+			if j != self && f[j].ib > f[self].ib && f[j].ib < end {
 				end = f[j].ib
 			}
+		}
+		if featStart > f[self].ib && featStart < end {
+			end = featStart
 		}
 		return end
 	}
