@@ -12,6 +12,9 @@ type session struct {
 	eng  *Engine
 	ps   *proc.Session
 	spid int16
+	// params is ExecRPC's argument buffer, reused per request (a session
+	// runs one request at a time; proc keeps no reference to it).
+	params []proc.Param
 }
 
 func (s *session) ExecBatch(ctx context.Context, sql string, w result.Writer) error {
@@ -19,11 +22,16 @@ func (s *session) ExecBatch(ctx context.Context, sql string, w result.Writer) er
 }
 
 func (s *session) ExecRPC(ctx context.Context, rpc *RPC, w result.Writer) error {
-	params := make([]proc.Param, len(rpc.Params))
+	if cap(s.params) < len(rpc.Params) {
+		s.params = make([]proc.Param, len(rpc.Params))
+	}
+	params := s.params[:len(rpc.Params)]
 	for i, p := range rpc.Params {
 		params[i] = proc.Param{Name: p.Name, Type: p.Type, Value: p.Value, Output: p.Output, TVP: p.TVP}
 	}
-	return s.ps.ExecRPC(ctx, rpc.ProcID, rpc.ProcName, params, w)
+	err := s.ps.ExecRPC(ctx, rpc.ProcID, rpc.ProcName, params, w)
+	clear(params) // do not keep the request's values alive
+	return err
 }
 
 func (s *session) ExecTM(ctx context.Context, req *TMRequest, w result.Writer) error {

@@ -28,6 +28,10 @@ type Ctx struct {
 	Vars []types.Value
 	// Main and Temp are the transactions on the main and tempdb stores.
 	Main, Temp storage.Txn
+	// TempTxn, when set, begins the tempdb transaction on first use while
+	// Temp is nil: most statements never touch tempdb, so the session does
+	// not begin one per statement.
+	TempTxn func() storage.Txn
 	// TableVarTxn returns the storage transaction of table variables
 	// (objects with TableVar set), which a transaction rollback does not
 	// undo; nil keeps them in Temp.
@@ -68,8 +72,13 @@ func (c *Ctx) TxnFor(db int32, o *catalog.Object) storage.Txn {
 
 // Txn returns the transaction holding database db's data.
 func (c *Ctx) Txn(db int32) storage.Txn {
-	if db == catalog.TempDBID && c.Temp != nil {
-		return c.Temp
+	if db == catalog.TempDBID {
+		if c.Temp == nil && c.TempTxn != nil {
+			c.Temp = c.TempTxn()
+		}
+		if c.Temp != nil {
+			return c.Temp
+		}
 	}
 	return c.Main
 }

@@ -21,6 +21,13 @@ func (c *Ctx) systemScan(r *sem.SystemScan, y Yield) error {
 	if env == nil {
 		return errNoSysEnv
 	}
+	for _, a := range r.Args {
+		v, err := c.Eval(a, nil)
+		if err != nil {
+			return merr(err)
+		}
+		sc.Args = append(sc.Args, v)
+	}
 	rows := r.View.Rows(sc)
 	out := make([]types.Value, len(r.Out))
 	for _, row := range rows {

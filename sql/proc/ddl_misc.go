@@ -261,7 +261,7 @@ func (s *Session) dropStmt(ctx context.Context, x *ast.DropStmt, w result.Writer
 		}
 		if o.ID < 0 {
 			p := catalog.TablePrefix(catalog.TempDBID, o.ID)
-			if err := catalog.DeleteRange(s.tx.temp, p, catalog.PrefixEnd(p)); err != nil {
+			if err := catalog.DeleteRange(s.tempTxn(), p, catalog.PrefixEnd(p)); err != nil {
 				return asStmtErr(err)
 			}
 			delete(s.temps, strings.ToLower(o.Name))

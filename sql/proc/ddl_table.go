@@ -54,7 +54,7 @@ func (s *Session) newTable(ctx context.Context, name *ast.ObjectName, def *catal
 	}
 	txn := s.tx.main
 	if d.ID == catalog.TempDBID {
-		txn = s.tx.temp
+		txn = s.tempTxn()
 	}
 	id, err := s.cat().AllocObjectID(s.tx.main, d)
 	if err != nil {

@@ -52,14 +52,19 @@ func (s *Session) dmlSourceFor(ctx context.Context, key ast.Stmt, rc *runCtx, ta
 	}
 	c := s.execCtx(ctx)
 	n := len(src.Target.Table.Columns)
-	seen := map[string]bool{}
+	var seen map[string]bool // made at the second row: most changes touch one
 	var rows []dmlRow
 	err := c.Run(rel, func(row []types.Value) error {
 		key := row[src.KeyIdx].B
-		if seen[string(key)] {
-			return nil
+		if len(rows) > 0 {
+			if seen == nil {
+				seen = map[string]bool{string(rows[0].key): true}
+			}
+			if seen[string(key)] {
+				return nil
+			}
+			seen[string(key)] = true
 		}
-		seen[string(key)] = true
 		full := make([]types.Value, len(row))
 		for i := range row {
 			full[i] = cloneVal(row[i])

@@ -17,13 +17,19 @@ func (s *Session) execCtx(ctx context.Context) *exec.Ctx {
 	c := &exec.Ctx{Go: ctx, Cat: s.cat(), Opts: &s.opts, Sess: s, Vars: s.frame.vals, Counters: s.srv.counters}
 	if s.tx != nil {
 		c.Main, c.Temp = s.tx.main, s.tx.temp
+		if c.Temp == nil {
+			if s.tempFn == nil {
+				s.tempFn = s.tempTxn // made once per session
+			}
+			c.TempTxn = s.tempFn // begun on first use (txn_temp.go)
+		}
 	}
 	c.TableVarTxn = s.tv.txnFunc(s)
 	if s.warnFn == nil {
 		s.warnFn = s.arithWarning // a method value allocates: made once per session
 	}
 	c.Warn = s.warnFn // arith_warn.go
-	s.statsWrap(c)          // SET STATISTICS IO counts reads (statistics.go)
+	s.statsWrap(c)    // SET STATISTICS IO counts reads (statistics.go)
 	return c
 }
 

@@ -74,7 +74,7 @@ func (s *Session) releaseFrame(f *frame) {
 	txn := (storageTxn)(nil)
 	own := false
 	if s.tx != nil {
-		txn = s.tx.temp
+		txn = s.tempTxn()
 	} else {
 		t, err := s.srv.temp.Begin(context.Background(), txnOpts(&s.opts))
 		if err != nil {

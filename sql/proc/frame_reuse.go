@@ -2,6 +2,14 @@ package proc
 
 import "github.com/tsqld/tsqld/sql/types"
 
+// spareFrames are the sp_executesql parameter frames a session keeps
+// between calls, one per recent parameter definition: a transaction's
+// statements (UPDATE with two parameters, SELECT with one) alternate.
+type spareFrames struct {
+	f    [4]*spareFrame
+	next int // slot the next new frame replaces
+}
+
 // spareFrame is an sp_executesql parameter frame kept between calls: a
 // prepared or repeated parameterised statement (the OLTP case) declares
 // the same parameters every time, so the frame's map, slices and
@@ -13,6 +21,8 @@ type spareFrame struct {
 	sig   string     // f.sig after the parameters
 	slots []int      // parameter index → slot
 	bound []int      // argument → parameter index (scratch)
+	rc    runCtx     // the call's run context
+	ok    bool       // reusable: no table-valued parameters
 }
 
 // paramFrame returns a frame with defs declared (all NULL) and the slot of
@@ -22,32 +32,34 @@ type spareFrame struct {
 // the session while in use, so a nested sp_executesql builds its own.
 // Table-valued parameters are never reused (declareTableParam state).
 func (s *Session) paramFrame(defs []paramDef) (*frame, *spareFrame) {
-	if sp := s.spare; sp != nil && sameDefs(sp.defs, defs) {
-		s.spare = nil
-		return sp.f, sp
+	for i, sp := range s.spares.f {
+		if sp != nil && sp.matches(defs) {
+			s.spares.f[i] = nil
+			return sp.f, sp
+		}
 	}
 	f := newFrame(nil)
 	f.reserve(len(defs))
 	sp := &spareFrame{f: f, defs: defs, slots: make([]int, len(defs))}
-	reusable := true
+	sp.ok = true
 	for i, d := range defs {
 		sp.slots[i], _ = f.declare(d.name, d.t, nil)
 		if d.tt != nil {
-			reusable = false
+			sp.ok = false
 		}
 	}
 	sp.base, sp.sig = len(f.vals), f.sig.String()
-	if !reusable {
-		sp.defs = nil
-	}
 	return f, sp
 }
 
-func sameDefs(a, b []paramDef) bool {
-	if len(a) != len(b) || a == nil {
+// matches reports whether sp was built from defs (the same cached slice;
+// any two empty lists match: BEGIN TRAN, COMMIT and other calls without
+// parameters).
+func (sp *spareFrame) matches(defs []paramDef) bool {
+	if !sp.ok || len(sp.defs) != len(defs) {
 		return false
 	}
-	return len(a) == 0 || &a[0] == &b[0]
+	return len(defs) == 0 || &sp.defs[0] == &defs[0]
 }
 
 // recycleFrame keeps sp for the next call once its batch ended
@@ -56,7 +68,7 @@ func sameDefs(a, b []paramDef) bool {
 // objects or LOCAL cursors is not kept.
 func (s *Session) recycleFrame(sp *spareFrame, hadCursors bool) {
 	f := sp.f
-	if sp.defs == nil || hadCursors || len(f.tables) > 0 || len(f.vals) < sp.base {
+	if !sp.ok || hadCursors || len(f.tables) > 0 || len(f.vals) < sp.base {
 		return
 	}
 	if len(f.vals) > sp.base {
@@ -76,7 +88,15 @@ func (s *Session) recycleFrame(sp *spareFrame, hadCursors bool) {
 	for i := range f.vals {
 		f.vals[i] = types.Null
 	}
-	s.spare = sp
+	sp.rc = runCtx{}
+	for i, o := range s.spares.f {
+		if o == nil || o.matches(sp.defs) {
+			s.spares.f[i] = sp
+			return
+		}
+	}
+	s.spares.f[s.spares.next] = sp
+	s.spares.next = (s.spares.next + 1) % len(s.spares.f)
 }
 
 // hasLocalCursors reports whether frame f owns LOCAL cursors.

@@ -208,7 +208,7 @@ func (s *Session) execSQLWithParams(ctx context.Context, text, def string, args 
 		s.frame, s.scopeIdent = saved, savedIdent
 		s.recycleFrame(sp, cur)
 	}()
-	if sp.defs == nil { // not reusable: table-valued parameters
+	if !sp.ok { // not reusable: table-valued parameters
 		for i := range defs {
 			if defs[i].tt != nil {
 				s.declareTableParam(&defs[i])
@@ -244,7 +244,8 @@ func (s *Session) execSQLWithParams(ctx context.Context, text, def string, args 
 		}
 		s.frame.vals[slots[idx]] = cv
 	}
-	rc := &runCtx{entry: e, src: text, inProc: true}
+	sp.rc = runCtx{entry: e, src: text, inProc: true}
+	rc := &sp.rc // nothing keeps a runCtx past its call
 	s.nestLevel++
 	sig, gerr := s.run(ctx, e.Stmts, w, rc)
 	s.nestLevel--

@@ -66,18 +66,12 @@ func (s *Session) selectStmt(ctx context.Context, x *ast.SelectStmt, w result.Wr
 	if err := w.Columns(bq.cols); err != nil {
 		return nil, err
 	}
-	var n int64
-	limit, trunc := s.opts.RowCount, s.textSizeCols(bq.cols)
-	err := c.Run(bq.rel, func(row []types.Value) error {
-		if limit > 0 && n >= limit {
-			return errRowLimit // SET ROWCOUNT
-		}
-		n++
-		if trunc != nil {
-			row = s.applyTextSize(row, trunc)
-		}
-		return w.Row(row)
-	})
+	// The session's row sender (select_sink.go); released also after a
+	// panic recovered above.
+	sink := s.rowSink(w, s.opts.RowCount, s.textSizeCols(bq.cols))
+	defer sink.release()
+	err := c.Run(bq.rel, sink.fn)
+	n := sink.n
 	if err == errRowLimit {
 		err = nil
 	}

@@ -98,10 +98,12 @@ type Session struct {
 	closed      bool
 	ctx         context.Context
 	defCache    map[string]*cachedDefs // sp_executesql parameter definitions (rpc_params.go)
-	spare       *spareFrame            // sp_executesql frame kept for the next call (frame_reuse.go)
+	spares      spareFrames            // sp_executesql frames kept for the next calls (frame_reuse.go)
 	sm          *sessMeta              // this session's sys.dm_exec_sessions state (sys_env.go)
 	endReq      func()                 // beginRequest's end function, made once
 	warnFn      func(int32)            // s.arithWarning for exec.Ctx.Warn, made once (eval.go)
+	tempFn      func() storageTxn      // s.tempTxn for exec.Ctx.TempTxn, made once (eval.go)
+	sink        *rowSink               // SELECT's row sender (select_sink.go)
 	feat        *featState             // triggers, cursors (feat_state.go)
 	sec         secState               // security context (security_ctx.go)
 }

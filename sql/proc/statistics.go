@@ -126,6 +126,9 @@ func (s *Session) statsWrap(c *exec.Ctx) {
 	if f := c.TableVarTxn; f != nil {
 		c.TableVarTxn = func() storage.Txn { return io.Wrap(f()) }
 	}
+	if f := c.TempTxn; f != nil { // tempdb transaction begun on first use
+		c.TempTxn = func() storage.Txn { return io.Wrap(f()) }
+	}
 }
 
 // ioTableName names a table as STATISTICS IO does: its name; a table

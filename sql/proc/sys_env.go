@@ -242,8 +242,10 @@ func (s *Session) ViewColumns(o *catalog.Object) []sysobj.Column {
 // read-only one the caller must release.
 func (s *Session) readTxn(d *catalog.Database) (storage.Txn, func(), error) {
 	if s.tx != nil {
-		if d.ID == catalog.TempDBID && s.tx.temp != nil {
-			return s.tx.temp, func() {}, nil
+		if d.ID == catalog.TempDBID {
+			if t := s.tempTxn(); t != nil {
+				return t, func() {}, nil
+			}
 		}
 		if s.tx.main != nil {
 			return s.tx.main, func() {}, nil

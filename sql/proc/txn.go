@@ -13,9 +13,13 @@ import (
 )
 
 // txnState is the session's open transaction: one storage transaction on
-// the main store and one on the tempdb store, committed together.
+// the main store and one on the tempdb store, committed together. The
+// tempdb one is begun on first use (tempTxn): most statements never touch
+// tempdb.
 type txnState struct {
 	main, temp storage.Txn
+	opts       storage.TxnOptions // what main was begun with, for temp
+	ctx        context.Context    // the current statement's, for temp
 	// explicit is set by BEGIN TRAN (or implicit transactions); otherwise
 	// the transaction lives for one statement (autocommit).
 	explicit bool
@@ -72,14 +76,8 @@ func (s *Session) begin(ctx context.Context, explicit bool) error {
 	if err != nil {
 		return err
 	}
-	temp, err := s.srv.temp.Begin(ctx, opts)
-	if err != nil {
-		main.Rollback()
-		return err
-	}
-	s.tx = &txnState{main: main, temp: temp, explicit: explicit, desc: s.srv.descs.Add(1), catGen: s.srv.cat.Generation()}
+	s.tx = &txnState{main: main, opts: opts, ctx: ctx, explicit: explicit, desc: s.srv.descs.Add(1), catGen: s.srv.cat.Generation()}
 	s.lockIDs[0].Store(storage.TxnID(main))
-	s.lockIDs[1].Store(storage.TxnID(temp))
 	if explicit {
 		s.tx.count = 1
 	}
@@ -99,11 +97,16 @@ func (s *Session) commitAll() error {
 		err = tx.main.Commit()
 	}
 	if err != nil {
-		tx.temp.Rollback()
+		if tx.temp != nil {
+			tx.temp.Rollback()
+		}
 		s.publishCatalog(tx, false)
 		return err
 	}
 	s.publishCatalog(tx, true)
+	if tx.temp == nil {
+		return nil
+	}
 	return tx.temp.Commit()
 }
 
@@ -114,7 +117,9 @@ func (s *Session) rollbackAll() {
 	s.lockIDs[0].Store(0)
 	s.lockIDs[1].Store(0)
 	tx.main.Rollback()
-	tx.temp.Rollback()
+	if tx.temp != nil {
+		tx.temp.Rollback()
+	}
 	s.publishCatalog(tx, false)
 }
 
@@ -128,13 +133,20 @@ func (s *Session) afterCatalogReload() {
 }
 
 // stmtSavepoint marks the statement start for statement-level rollback.
+// A tempdb transaction not yet begun is at 0, its start (tempTxn).
 func (s *Session) stmtSavepoint() savepoint {
-	return savepoint{main: s.tx.main.Savepoint(), temp: s.tx.temp.Savepoint()}
+	sp := savepoint{main: s.tx.main.Savepoint()}
+	if s.tx.temp != nil {
+		sp.temp = s.tx.temp.Savepoint()
+	}
+	return sp
 }
 
 func (s *Session) rollbackTo(sp savepoint) {
 	s.tx.main.RollbackTo(sp.main)
-	s.tx.temp.RollbackTo(sp.temp)
+	if s.tx.temp != nil {
+		s.tx.temp.RollbackTo(sp.temp)
+	}
 	if s.tx.ddl {
 		s.refork() // the private catalog follows the undone writes
 	}

@@ -44,7 +44,18 @@ func (b *Binder) systemFunc(s *scope, te *ast.FuncTable) Rel {
 		cols[i] = Column{Name: c.Name, Type: t, Nullable: c.Nullable, Schema: v.Schema}
 	}
 	var src Rel = &SystemScan{View: v, Out: cols}
-	if v.Params == 1 {
+	if v.ArgValues {
+		// The rows depend on the arguments (fn_listextendedproperty):
+		// they are passed to the view as values, NULL or DEFAULT alike.
+		ss := src.(*SystemScan)
+		for _, a := range te.Call.Args {
+			if _, isDefault := a.(*ast.DefaultExpr); isDefault {
+				ss.Args = append(ss.Args, &Const{T: NVarChar(128), V: types.Null})
+				continue
+			}
+			ss.Args = append(ss.Args, b.expr(&scope{parent: s.parent}, a))
+		}
+	} else if v.Params == 1 {
 		// sys.dm_exec_cursors(session_id | 0): rows of that session, or
 		// of every session for 0.
 		arg := Conv(b.expr(&scope{parent: s.parent}, te.Call.Args[0]), IntType)

@@ -16,6 +16,9 @@ type SystemScan struct {
 	// session's current database at execution time).
 	DB  int32
 	Out []Column
+	// Args are a system function's arguments when its View takes them as
+	// values (View.ArgValues), evaluated once per scan.
+	Args []Expr
 }
 
 // Cols implements Rel.

@@ -98,6 +98,8 @@ type Ctx struct {
 	// DB is the database the view was named in (master.sys.objects reads
 	// master); server-scoped views ignore it.
 	DB *catalog.Database
+	// Args are a system function's argument values (View.ArgValues).
+	Args []types.Value
 }
 
 // SequenceEnv is implemented by an Env that tracks sequences' running

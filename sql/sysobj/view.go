@@ -32,6 +32,9 @@ type View struct {
 	// Params is the number of arguments a system function takes; the
 	// binder turns the one of sys.dm_exec_cursors into a session_id filter.
 	Params int
+	// ArgValues: the rows depend on the argument values, which the
+	// function receives in Ctx.Args (instead of a binder-added filter).
+	ArgValues bool
 	rows   func(c *Ctx) [][]types.Value
 }
 
