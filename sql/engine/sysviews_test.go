@@ -20,6 +20,7 @@ insert parent (name, code, price) values (N'a', '12345', 1), (N'b', '54321', 2)
 exec('create view dbo.v_parent as select id, name from parent where price > 0')
 exec('create procedure dbo.p_get @id int, @name nvarchar(40) = null output as select @name = name from parent where id = @id')
 exec sp_addextendedproperty @name = N'MS_Description', @value = N'parents', @level0type = N'SCHEMA', @level0name = N'dbo', @level1type = N'TABLE', @level1name = N'parent'
+exec sp_addextendedproperty @name = N'Version', @value = N'1'
 declare c_shape cursor global for select id from parent
 open c_shape
 `
@@ -80,6 +81,9 @@ func TestSystemViewsShape(t *testing.T) {
 				args := make([]string, v.Params)
 				for i := range args {
 					args[i] = "0" // e.g. sys.dm_exec_cursors(0): every session
+					if v.ArgValues {
+						args[i] = "default" // fn_listextendedproperty: database level
+					}
 				}
 				q += "(" + strings.Join(args, ", ") + ")"
 			}

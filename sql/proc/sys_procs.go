@@ -677,7 +677,14 @@ func spAddExtProp(c *sysCall) *stmtError {
 	}
 	p := catalog.ExtProperty{Name: name, Value: cloneVal(v), VType: t}
 	target := c.s.db.Name
-	if c.has(2) {
+	if c.has(2) && !c.has(4) {
+		// level 0 only: a property of the schema itself (class 3)
+		sid, ok := c.s.db.SchemaID(c.str(3))
+		if !strings.EqualFold(c.str(2), "schema") || !ok {
+			return msgErr(15135, c.str(3))
+		}
+		p.Class, p.Major, target = 3, sid, c.str(3)
+	} else if c.has(2) {
 		p.Class = 1
 		obj := c.str(5)
 		_, o, ok := sysobj.FindObject(c.s.cat(), c.s.db, "", c.str(3), obj)
