@@ -193,6 +193,9 @@ func (s *Session) buildTableDefOver(base *catalog.Table, tableName string, cols 
 	if serr := s.typeComputedColumns(def, base, tableName); serr != nil {
 		return nil, serr
 	}
+	if serr := oneTimestamp(def, base, tableName); serr != nil {
+		return nil, serr
+	}
 	for _, c := range cons {
 		if e := s.addConstraint(def, tableName, c, rc); e != nil {
 			return nil, e
@@ -438,4 +441,25 @@ func keyableType(t types.Type) bool {
 		return t.Length != types.MaxLength
 	}
 	return true
+}
+
+// oneTimestamp refuses a second rowversion/timestamp column (Msg 2738),
+// counting an altered table's existing columns.
+func oneTimestamp(def, base *catalog.Table, tableName string) *stmtError {
+	seen := false
+	if base != nil {
+		for _, c := range base.Columns {
+			seen = seen || c.Type.ID == types.Timestamp
+		}
+	}
+	for _, c := range def.Columns {
+		if c.Type.ID != types.Timestamp {
+			continue
+		}
+		if seen {
+			return msgErr(2738, tableName, c.Name)
+		}
+		seen = true
+	}
+	return nil
 }
