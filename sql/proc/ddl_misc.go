@@ -264,7 +264,7 @@ func (s *Session) dropStmt(ctx context.Context, x *ast.DropStmt, w result.Writer
 			if err := catalog.DeleteRange(s.tempTxn(), p, catalog.PrefixEnd(p)); err != nil {
 				return asStmtErr(err)
 			}
-			delete(s.temps, strings.ToLower(o.Name))
+			s.setTemp(strings.ToLower(o.Name), nil)
 			continue
 		}
 		s.srv.ddlMu.Lock()

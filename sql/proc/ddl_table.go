@@ -31,7 +31,7 @@ func (s *Session) newTable(ctx context.Context, name *ast.ObjectName, def *catal
 			return 0, nil, msgErr(2714, name.Name.Name)
 		}
 		o := &catalog.Object{ID: -tempObjectIDs.Add(1), Schema: "dbo", Name: name.Name.Name, Kind: catalog.KindTable, Table: def, Database: catalog.TempDBID}
-		s.temps[ln] = o
+		s.setTemp(ln, o)
 		return catalog.TempDBID, o, nil
 	}
 	d := s.db

@@ -23,10 +23,10 @@ func (s *Session) createTempProc(x *ast.CreateProcStmt, p *catalog.Procedure, w 
 	case old != nil:
 		c := *old
 		c.Proc = p
-		s.temps[ln] = &c
+		s.setTemp(ln, &c)
 	default:
-		s.temps[ln] = &catalog.Object{ID: -tempObjectIDs.Add(1), Schema: "dbo", Name: x.Name.Name.Name,
-			Kind: catalog.KindProcedure, Proc: p, Database: catalog.TempDBID}
+		s.setTemp(ln, &catalog.Object{ID: -tempObjectIDs.Add(1), Schema: "dbo", Name: x.Name.Name.Name,
+			Kind: catalog.KindProcedure, Proc: p, Database: catalog.TempDBID})
 	}
 	return nil, w.Done(result.Done{Cmd: result.CmdDDL, InProc: rc.inProc})
 }

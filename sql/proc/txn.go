@@ -37,6 +37,10 @@ type txnState struct {
 	// trig indexes the private catalog's triggers (privateTriggerIndex).
 	trig        map[int32]map[int32][]*catalog.Object
 	trigVersion uint64
+	// temps undoes the session's #object names created or dropped in the
+	// transaction (temp_undo.go): their rows roll back with tempdb, their
+	// names must too.
+	temps []tempUndo
 	// doomed: an error under XACT_ABORT or a severe error; only ROLLBACK
 	// is possible (XACT_STATE() = -1).
 	doomed bool
@@ -49,6 +53,7 @@ type txnState struct {
 type savepoint struct {
 	name       string
 	main, temp storage.Savepoint
+	temps      int // len(txnState.temps) at the savepoint
 }
 
 func txnOpts(o *session.Options) storage.TxnOptions {
@@ -116,6 +121,7 @@ func (s *Session) rollbackAll() {
 	s.tx = nil
 	s.lockIDs[0].Store(0)
 	s.lockIDs[1].Store(0)
+	s.undoTemps(tx, 0)
 	tx.main.Rollback()
 	if tx.temp != nil {
 		tx.temp.Rollback()
@@ -135,7 +141,7 @@ func (s *Session) afterCatalogReload() {
 // stmtSavepoint marks the statement start for statement-level rollback.
 // A tempdb transaction not yet begun is at 0, its start (tempTxn).
 func (s *Session) stmtSavepoint() savepoint {
-	sp := savepoint{main: s.tx.main.Savepoint()}
+	sp := savepoint{main: s.tx.main.Savepoint(), temps: len(s.tx.temps)}
 	if s.tx.temp != nil {
 		sp.temp = s.tx.temp.Savepoint()
 	}
@@ -143,6 +149,7 @@ func (s *Session) stmtSavepoint() savepoint {
 }
 
 func (s *Session) rollbackTo(sp savepoint) {
+	s.undoTemps(s.tx, sp.temps)
 	s.tx.main.RollbackTo(sp.main)
 	if s.tx.temp != nil {
 		s.tx.temp.RollbackTo(sp.temp)
