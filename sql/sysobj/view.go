@@ -35,7 +35,7 @@ type View struct {
 	// ArgValues: the rows depend on the argument values, which the
 	// function receives in Ctx.Args (instead of a binder-added filter).
 	ArgValues bool
-	rows   func(c *Ctx) [][]types.Value
+	rows      func(c *Ctx) [][]types.Value
 }
 
 // Rows computes the view's current rows.
