@@ -59,18 +59,20 @@ done
 grep -q "ready for client connections" "$errlog" 2>/dev/null || { cat "$work/serve.log" "$errlog" 2>/dev/null; echo "tsqld did not start"; exit 1; }
 
 # Tests that need what tsqld does not claim to offer (and that the issue
-# allows to skip): Azure AD / Entra (fedauth, access tokens), Always
-# Encrypted, the dedicated admin connection, Windows/Kerberos/NTLM auth,
-# named pipes and shared memory (Windows transports), and the offline test
-# that needs DNS.
-skip='AccessToken|AzureAD|Fedauth|FedAuth|ActiveDirectory|AlwaysEncrypted|ColumnEncryption|Akv|AKV|Kerberos|NTLM|Integrated|Sspi|SSPI|NamedPipe|SharedMemory|Dac|DAC|TestAccessTokenConnectorFailsToConnectIfNoAccessToken'
+# allows to skip): TestLoginWithColumnEncryption asserts that a SQL Server
+# 2022 acknowledges the Always Encrypted login feature, and
+# TestAccessTokenConnectorFailsToConnectIfNoAccessToken resolves an Azure
+# SQL host name (Azure AD, and DNS the sandbox lacks). Every other test
+# runs: the Azure AD, Always Encrypted, DAC and Windows-auth tests that need
+# a live service skip themselves, their offline unit tests pass.
+skip='^(TestLoginWithColumnEncryption|TestAccessTokenConnectorFailsToConnectIfNoAccessToken)$'
 
 export SQLSERVER_DSN="sqlserver://sa:${pw}@127.0.0.1:${port}?database=master&encrypt=disable"
 # One process per test: a test of that suite that panics (several do when a
 # query they expect to work fails) would otherwise end the whole run and
 # hide every later result.
 run="${RUN:-.}"
-mapfile -t tests < <("$work/mssql.test" -test.list "$run" | grep -E '^(Test|Example)' | grep -Ev "^($skip)\$" | grep -Ev "$skip" || true)
+mapfile -t tests < <("$work/mssql.test" -test.list "$run" | grep -E '^(Test|Example)' | grep -Ev "$skip" || true)
 nskip=$("$work/mssql.test" -test.list "$run" | grep -E '^(Test|Example)' | grep -Ec "$skip" || true)
 srcdir=$(cat "$work/srcdir")
 set +e
