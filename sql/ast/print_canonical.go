@@ -207,29 +207,9 @@ func canon(b *strings.Builder, e Expr, ctx canonCtx) {
 	case *FuncCall:
 		canonFunc(b, x)
 	case *CastExpr:
-		if x.Try {
-			b.WriteString("TRY_CONVERT(")
-		} else {
-			b.WriteString("CONVERT(")
-		}
-		canonType(b, x.Type)
-		b.WriteByte(',')
-		canon(b, x.X, ctxArg)
-		b.WriteByte(')')
+		canonConvert(b, x.Try, x.Type, x.X, nil)
 	case *ConvertExpr:
-		if x.Try {
-			b.WriteString("TRY_CONVERT(")
-		} else {
-			b.WriteString("CONVERT(")
-		}
-		canonType(b, x.Type)
-		b.WriteByte(',')
-		canon(b, x.X, ctxArg)
-		if x.Style != nil {
-			b.WriteByte(',')
-			canon(b, x.Style, ctxArg)
-		}
-		b.WriteByte(')')
+		canonConvert(b, x.Try, x.Type, x.X, x.Style)
 	case *CaseExpr:
 		b.WriteString("case")
 		if x.Operand != nil {
@@ -358,4 +338,22 @@ func canonType(b *strings.Builder, t *TypeName) {
 		}
 		b.WriteByte(')')
 	}
+}
+
+// canonConvert writes CAST and CONVERT alike, as SQL Server stores both:
+// CONVERT([type],x[,style]).
+func canonConvert(b *strings.Builder, try bool, t *TypeName, x, style Expr) {
+	if try {
+		b.WriteString("TRY_CONVERT(")
+	} else {
+		b.WriteString("CONVERT(")
+	}
+	canonType(b, t)
+	b.WriteByte(',')
+	canon(b, x, ctxArg)
+	if style != nil {
+		b.WriteByte(',')
+		canon(b, style, ctxArg)
+	}
+	b.WriteByte(')')
 }

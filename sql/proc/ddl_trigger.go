@@ -318,17 +318,8 @@ func (s *Session) enableDDLTrigger(x *ast.EnableTriggerStmt, w result.Writer, rc
 			targets = append(targets, o)
 		}
 	}
-	s.srv.ddlMu.Lock()
-	defer s.srv.ddlMu.Unlock()
-	for _, o := range targets {
-		c := *o
-		tr := *o.Trigger
-		tr.Disabled = !x.Enable
-		c.Trigger = &tr
-		s.tx.ddl = true
-		if err := s.cat().PutObject(s.tx.main, s.db, &c); err != nil {
-			return asStmtErr(err)
-		}
+	if serr, err := s.setTriggersEnabled(s.db, targets, x.Enable); serr != nil || err != nil {
+		return serr, err
 	}
 	return nil, w.Done(result.Done{Cmd: result.CmdDDL, InProc: rc.inProc})
 }

@@ -487,20 +487,28 @@ func (s *Session) enableTrigger(x *ast.EnableTriggerStmt, w result.Writer, rc *r
 			targets = append(targets, o)
 		}
 	}
-	d := s.cat().DatabaseByID(db)
+	if serr, err := s.setTriggersEnabled(s.cat().DatabaseByID(db), targets, x.Enable); serr != nil || err != nil {
+		return serr, err
+	}
+	return nil, w.Done(result.Done{Cmd: result.CmdDDL, InProc: rc.inProc})
+}
+
+// setTriggersEnabled stores ENABLE/DISABLE TRIGGER for each trigger of
+// database d (DML and DDL triggers alike).
+func (s *Session) setTriggersEnabled(d *catalog.Database, targets []*catalog.Object, enable bool) (*stmtError, error) {
 	s.srv.ddlMu.Lock()
 	defer s.srv.ddlMu.Unlock()
 	for _, o := range targets {
 		c := *o
 		tr := *o.Trigger
-		tr.Disabled = !x.Enable
+		tr.Disabled = !enable
 		c.Trigger = &tr
 		s.tx.ddl = true
 		if err := s.cat().PutObject(s.tx.main, d, &c); err != nil {
 			return asStmtErr(err)
 		}
 	}
-	return nil, w.Done(result.Done{Cmd: result.CmdDDL, InProc: rc.inProc})
+	return nil, nil
 }
 
 // alterTableTrigger runs ALTER TABLE t ENABLE|DISABLE TRIGGER ALL|names.

@@ -30,21 +30,7 @@ is_user_defined bit null`, func(c *Ctx) [][]types.Value {
 			vS("microsoft.sqlserver.types, version=11.0.0.0, culture=neutral, publickeytoken=89845dcd8080cc91, processorarchitecture=msil"),
 			vI(1), vS("SAFE_ACCESS"), vB(true), created, created, vB(false)}}
 	})
-	define("sys", "assembly_types", `
-name sysname
-system_type_id tinyint
-user_type_id int
-schema_id int
-principal_id int null
-max_length smallint
-precision tinyint
-scale tinyint
-collation_name sysname null
-is_nullable bit null
-is_user_defined bit
-is_assembly_type bit
-default_object_id int
-rule_object_id int
+	define("sys", "assembly_types", typeCols+`
 assembly_id int
 assembly_class sysname null
 is_binary_ordered bit null

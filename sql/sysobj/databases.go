@@ -342,21 +342,7 @@ isapprole int null`, func(c *Ctx) [][]types.Value {
 		}
 		return rows
 	})
-	define("sys", "types", `
-name sysname
-system_type_id tinyint
-user_type_id int
-schema_id int
-principal_id int null
-max_length smallint
-precision tinyint
-scale tinyint
-collation_name sysname null
-is_nullable bit null
-is_user_defined bit
-is_assembly_type bit
-default_object_id int
-rule_object_id int
+	define("sys", "types", typeCols+`
 is_table_type bit`, func(c *Ctx) [][]types.Value {
 		var rows [][]types.Value
 		for _, t := range SysTypes {
@@ -439,3 +425,21 @@ func PrincipalName(id int32) string {
 	}
 	return ""
 }
+
+// typeCols are sys.types' columns, which sys.assembly_types (and
+// sys.table_types) start with.
+const typeCols = `
+name sysname
+system_type_id tinyint
+user_type_id int
+schema_id int
+principal_id int null
+max_length smallint
+precision tinyint
+scale tinyint
+collation_name sysname null
+is_nullable bit null
+is_user_defined bit
+is_assembly_type bit
+default_object_id int
+rule_object_id int`
