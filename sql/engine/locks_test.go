@@ -66,3 +66,47 @@ func contains(s, sub string) bool {
 	}
 	return false
 }
+
+// Two transactions that each wait for the other's row: one is chosen as
+// the deadlock victim (Msg 1205, its transaction rolled back) and the
+// other completes.
+func TestDeadlockVictim(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, e *Engine) {
+		li, _ := e.Authenticate("sa", "Secret123!")
+		a, m := e.NewSession(SessionConfig{SPID: 81, Login: li, ODBCDefaults: true})
+		if m != nil {
+			t.Fatal(m)
+		}
+		b, m := e.NewSession(SessionConfig{SPID: 82, Login: li, ODBCDefaults: true})
+		if m != nil {
+			t.Fatal(m)
+		}
+		defer a.Close()
+		defer b.Close()
+		out(t, a, "CREATE TABLE dl (id int PRIMARY KEY, v int) INSERT dl VALUES (1, 0), (2, 0)")
+		out(t, a, "BEGIN TRAN UPDATE dl SET v = 1 WHERE id = 1")
+		out(t, b, "BEGIN TRAN UPDATE dl SET v = 2 WHERE id = 2")
+		done := make(chan string, 1)
+		go func() { done <- goldenString(run(t, a, "UPDATE dl SET v = 1 WHERE id = 2")) }()
+		time.Sleep(50 * time.Millisecond) // let a block on row 2
+		gotB := goldenString(run(t, b, "UPDATE dl SET v = 2 WHERE id = 1"))
+		var gotA string
+		select {
+		case gotA = <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatal("no deadlock detected")
+		}
+		victim, winner := gotB, gotA
+		if !contains(victim, "Msg 1205") {
+			victim, winner = gotA, gotB
+		}
+		wantContains(t, "victim", victim, "Msg 1205, Level 13", "was deadlocked on lock resources with another process and has been chosen as the deadlock victim. Rerun the transaction.")
+		wantContains(t, "winner", winner, "(1 rows affected)")
+		out(t, a, "IF @@TRANCOUNT > 0 COMMIT")
+		out(t, b, "IF @@TRANCOUNT > 0 COMMIT")
+		got := out(t, a, "SELECT id, v FROM dl ORDER BY id")
+		if !(contains(got, "1 | 1\n2 | 1\n") || contains(got, "1 | 2\n2 | 2\n")) {
+			t.Fatalf("after the deadlock one transaction's two updates must both stand:\n%s", got)
+		}
+	})
+}

@@ -423,6 +423,11 @@ func (s *Session) fail(serr *stmtError, line int32, w result.Writer, rc *runCtx,
 		return &signal{kind: sigAbort}, nil // reported inside the trigger
 	}
 	e := serr.e
+	if e.Number == 1205 {
+		// The storage layer does not know who the victim is.
+		e = msgs.NewTypical(1205, int(s.cfg.SPID), "lock")
+		serr.e = e
+	}
 	if e.Line == 0 && !serr.line0 {
 		e.Line = line
 	}

@@ -133,6 +133,11 @@ func (s *Session) insertStmt(ctx context.Context, x *ast.InsertStmt, w result.Wr
 		targets = nil
 	}
 	idCol := def.IdentityColumn()
+	if idCol >= 0 && len(x.Columns) == 0 && len(x.Values) > 0 && len(x.Values[0]) == len(targets)+1 && !s.identityInsertOn(t.obj) {
+		// VALUES for every column, the identity one included, without a
+		// column list (SQL Server's Msg 8101, not 213).
+		return msgErr(8101, t.obj.Name), nil
+	}
 	explicitID := false
 	for _, i := range targets {
 		if i == idCol {

@@ -170,7 +170,7 @@ func storageError(err error) *msgs.Error {
 	case errors.Is(err, storage.ErrLockTimeout):
 		return msgs.New(1222)
 	case errors.Is(err, storage.ErrDeadlock):
-		return msgs.New(1205, 0)
+		return msgs.New(1205, 0, "lock") // the session's SPID is filled in by fail
 	case errors.Is(err, storage.ErrConflict):
 		return msgs.New(3960, "", "", "")
 	}
