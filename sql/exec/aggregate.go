@@ -87,25 +87,9 @@ func (c *Ctx) accumulate(a *sem.AggFunc, acc *accum, row []types.Value) error {
 		acc.count++
 		return nil
 	}
-	v, err := c.Eval(a.Arg, row)
-	if err != nil {
-		return merr(err)
-	}
-	if v.K == types.KindNull {
-		if !c.nullElim {
-			c.nullEliminated() // null_warn.go: warning 8153
-		}
-		return nil
-	}
-	if a.Distinct {
-		if acc.distinct == nil {
-			acc.distinct = map[string]bool{}
-		}
-		k := string(EncodeKey(nil, []types.Value{v}, nil))
-		if acc.distinct[k] {
-			return nil
-		}
-		acc.distinct[k] = true
+	v, ok, err := c.aggInput(a, acc, row)
+	if !ok {
+		return err
 	}
 	acc.count++
 	switch a.Name {
@@ -216,4 +200,31 @@ func finish(a *sem.AggFunc, acc *accum) (types.Value, *msgs.Error) {
 		return types.Value{K: types.KindFloat, F: v}, nil
 	}
 	return types.Null, nil
+}
+
+// aggInput evaluates an aggregate's argument for one input row: ok is
+// false when the row does not count — a NULL (eliminated, which warning
+// 8153 reports) or, under DISTINCT, a value already seen.
+func (c *Ctx) aggInput(a *sem.AggFunc, acc *accum, row []types.Value) (types.Value, bool, error) {
+	v, err := c.Eval(a.Arg, row)
+	if err != nil {
+		return v, false, merr(err)
+	}
+	if v.K == types.KindNull {
+		if !c.nullElim {
+			c.nullEliminated() // null_warn.go: warning 8153
+		}
+		return v, false, nil
+	}
+	if a.Distinct {
+		if acc.distinct == nil {
+			acc.distinct = map[string]bool{}
+		}
+		k := string(EncodeKey(nil, []types.Value{v}, nil))
+		if acc.distinct[k] {
+			return v, false, nil
+		}
+		acc.distinct[k] = true
+	}
+	return v, true, nil
 }

@@ -30,19 +30,13 @@ type stringAggItem struct {
 }
 
 func accStringAgg(c *Ctx, a *sem.AggFunc, acc *accum, row []types.Value) error {
-	v, err := c.Eval(a.Arg, row)
-	if err != nil {
-		return merr(err)
+	v, ok, err := c.aggInput(a, acc, row)
+	if !ok {
+		return err
 	}
-	if v.K == types.KindNull {
-		if !c.nullElim {
-			c.nullEliminated() // null_warn.go: warning 8153
-		}
-		return nil
-	}
-	sep, err := c.Eval(a.Extra[0], row)
-	if err != nil {
-		return merr(err)
+	sep, sepErr := c.Eval(a.Extra[0], row)
+	if sepErr != nil {
+		return merr(sepErr)
 	}
 	it := stringAggItem{sep: sep.S, val: v.S, seq: int(acc.count)}
 	for _, k := range a.Order {
@@ -95,25 +89,9 @@ func finishStringAgg(a *sem.AggFunc, acc *accum) (types.Value, *msgs.Error) {
 }
 
 func accChecksumAgg(c *Ctx, a *sem.AggFunc, acc *accum, row []types.Value) error {
-	v, err := c.Eval(a.Arg, row)
-	if err != nil {
-		return merr(err)
-	}
-	if v.K == types.KindNull {
-		if !c.nullElim {
-			c.nullEliminated() // null_warn.go: warning 8153
-		}
-		return nil
-	}
-	if a.Distinct {
-		if acc.distinct == nil {
-			acc.distinct = map[string]bool{}
-		}
-		k := string(EncodeKey(nil, []types.Value{v}, nil))
-		if acc.distinct[k] {
-			return nil
-		}
-		acc.distinct[k] = true
+	v, ok, err := c.aggInput(a, acc, row)
+	if !ok {
+		return err
 	}
 	acc.sumI ^= int64(int32(v.I))
 	acc.count++

@@ -28,15 +28,23 @@ type parseCulture struct {
 	months   []string
 }
 
-var englishMonths = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+// englishMonths, like the French and German month names below, come from
+// FORMAT's culture table (funcs_format.go), lower-cased.
+var englishMonths = lowerMonths("en-us")
+
+func lowerMonths(culture string) []string {
+	out := make([]string, 12)
+	for i, m := range cultures[culture].months {
+		out[i] = strings.ToLower(m)
+	}
+	return out
+}
 
 var parseCultures = map[string]*parseCulture{
 	"en-us": {decimal: '.', group: ",", currency: []string{"$"}, order: "mdy"},
 	"en-gb": {decimal: '.', group: ",", currency: []string{"£"}, order: "dmy"},
-	"fr-fr": {decimal: ',', group: " \u00a0\u202f", currency: []string{"€"}, order: "dmy",
-		months: []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}},
-	"de-de": {decimal: ',', group: ".", currency: []string{"€"}, order: "dmy",
-		months: []string{"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"}},
+	"fr-fr": {decimal: ',', group: " \u00a0\u202f", currency: []string{"€"}, order: "dmy", months: lowerMonths("fr-fr")},
+	"de-de": {decimal: ',', group: ".", currency: []string{"€"}, order: "dmy", months: lowerMonths("de-de")},
 	"es-es": {decimal: ',', group: ".", currency: []string{"€"}, order: "dmy",
 		months: []string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}},
 	"it-it": {decimal: ',', group: ".", currency: []string{"€"}, order: "dmy",

@@ -1,7 +1,6 @@
 package exec
 
 import (
-	"strings"
 	"sync"
 
 	"github.com/tsqld/tsqld/sql/catalog"
@@ -16,9 +15,21 @@ import (
 // be maintained without it.
 var CompileFilter func(def *catalog.Table, text string) (sem.Expr, *msgs.Error)
 
-// filterCache holds bound filters by text and column layout: index writes
-// of a filtered index bind once, not per row.
-var filterCache sync.Map // string -> sem.Expr
+// filterCache holds bound filters by table definition and filter text,
+// so index writes of a filtered index bind once, not per row. A table's
+// definition is replaced by DDL; the cache is emptied when it grows past
+// filterCacheMax instead of tracking those replacements.
+var filterCache struct {
+	sync.RWMutex
+	m map[filterKey]sem.Expr
+}
+
+type filterKey struct {
+	def    *catalog.Table
+	filter string
+}
+
+const filterCacheMax = 4096
 
 // filterOpts are the SET options a filtered index is evaluated under:
 // SQL Server requires the ANSI settings for them, whatever the session's.
@@ -27,14 +38,10 @@ var filterOpts = session.Defaults(true)
 // inFilter reports whether row belongs in filtered index ix.
 func (t *Table) inFilter(ix *catalog.Index, row []types.Value) (bool, error) {
 	def := t.def()
-	var kb strings.Builder
-	kb.WriteString(ix.Filter)
-	for _, c := range def.Columns {
-		kb.WriteByte(0)
-		kb.WriteString(c.Name)
-	}
-	key := kb.String()
-	x, ok := filterCache.Load(key)
+	key := filterKey{def, ix.Filter}
+	filterCache.RLock()
+	x, ok := filterCache.m[key]
+	filterCache.RUnlock()
 	if !ok {
 		if CompileFilter == nil {
 			return true, nil
@@ -43,11 +50,16 @@ func (t *Table) inFilter(ix *catalog.Index, row []types.Value) (bool, error) {
 		if m != nil {
 			return false, m
 		}
-		filterCache.Store(key, e)
+		filterCache.Lock()
+		if filterCache.m == nil || len(filterCache.m) >= filterCacheMax {
+			filterCache.m = map[filterKey]sem.Expr{}
+		}
+		filterCache.m[key] = e
+		filterCache.Unlock()
 		x = e
 	}
 	c := &Ctx{Opts: &filterOpts}
-	v, m := c.Eval(x.(sem.Expr), row)
+	v, m := c.Eval(x, row)
 	if m != nil {
 		return false, m
 	}

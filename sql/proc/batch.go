@@ -345,7 +345,7 @@ func (s *Session) atomic(ctx context.Context, st ast.Node, w result.Writer, rc *
 			s.rollbackTo(sp)
 			serr, err = s.exec(ctx, st, ew, rc)
 		}
-		if werr := nullWarnEnd(ew, serr == nil && err == nil); err == nil {
+		if werr := s.nullWarnEnd(ew, serr == nil && err == nil); err == nil {
 			err = werr
 		}
 		err = stats(w, rc, serr != nil, err)

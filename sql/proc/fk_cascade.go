@@ -19,6 +19,44 @@ type cascadeState struct {
 	done map[string]bool
 	trg  []*trigCollector
 	line int32
+	// refs caches, per parent table id, the enabled foreign keys that
+	// reference it: looked up once per statement, not once per row.
+	refs map[int32][]fkRef
+}
+
+// fkRef is a foreign key, the child table that holds it, and the child's
+// index led by the referencing columns (nil: none; order maps its key
+// columns to the foreign key's).
+type fkRef struct {
+	child *catalog.Object
+	fk    *catalog.ForeignKey
+	ix    *catalog.Index
+	order []int
+}
+
+// referencing lists the enabled foreign keys of database d that
+// reference table parent.
+func (cs *cascadeState) referencing(s *Session, d *catalog.Database, parent int32) []fkRef {
+	if refs, ok := cs.refs[parent]; ok {
+		return refs
+	}
+	var refs []fkRef
+	for _, other := range s.cat().Objects(d) {
+		if other.Kind != catalog.KindTable {
+			continue
+		}
+		for fi := range other.Table.ForeignKeys {
+			if fk := &other.Table.ForeignKeys[fi]; fk.RefObject == parent && !fk.Disabled {
+				ix, order := exec.IndexWithPrefix(other.Table, fk.Columns)
+				refs = append(refs, fkRef{child: other, fk: fk, ix: ix, order: order})
+			}
+		}
+	}
+	if cs.refs == nil {
+		cs.refs = map[int32][]fkRef{}
+	}
+	cs.refs[parent] = refs
+	return refs
 }
 
 func newCascadeState(line int32) *cascadeState { return &cascadeState{line: line} }
@@ -67,40 +105,32 @@ func (s *Session) referencedBy(c *exec.Ctx, t *dmlTarget, row, nrow []types.Valu
 	if d == nil || t.obj.ID < 0 {
 		return nil
 	}
-	for _, other := range s.cat().Objects(d) {
-		if other.Kind != catalog.KindTable {
+	for _, ref := range cs.referencing(s, d, t.obj.ID) {
+		other, fk := ref.child, ref.fk
+		act := fk.OnDelete
+		if nrow != nil {
+			act = fk.OnUpdate
+			if !refColsChanged(t.obj.Table, fk, row, nrow) {
+				continue
+			}
+		}
+		hits, m := s.fkChildren(c, t, ref, row, cs, act != "")
+		if m != nil {
+			return m
+		}
+		if len(hits) == 0 {
 			continue
 		}
-		for fi := range other.Table.ForeignKeys {
-			fk := &other.Table.ForeignKeys[fi]
-			if fk.RefObject != t.obj.ID || fk.Disabled {
-				continue
+		if act == "" {
+			col := ""
+			if len(fk.Columns) == 1 {
+				col = other.Table.Columns[fk.Columns[0]].Name
 			}
-			act := fk.OnDelete
-			if nrow != nil {
-				act = fk.OnUpdate
-				if !refColsChanged(t.obj.Table, fk, row, nrow) {
-					continue
-				}
-			}
-			hits, m := s.fkChildren(c, t, other, fk, row, cs, act != "")
-			if m != nil {
-				return m
-			}
-			if len(hits) == 0 {
-				continue
-			}
-			if act == "" {
-				col := ""
-				if len(fk.Columns) == 1 {
-					col = other.Table.Columns[fk.Columns[0]].Name
-				}
-				a, b, cc := colPart(col)
-				return msgs.NewTypical(547, verb, "REFERENCE", fk.Name, d.Name, other.Schema+"."+other.Name, a, b, cc)
-			}
-			if m := s.applyRefAction(c, t, other, fk, act, nrow, hits, cs); m != nil {
-				return m
-			}
+			a, b, cc := colPart(col)
+			return msgs.NewTypical(547, verb, "REFERENCE", fk.Name, d.Name, other.Schema+"."+other.Name, a, b, cc)
+		}
+		if m := s.applyRefAction(c, t, other, fk, act, nrow, hits, cs); m != nil {
+			return m
 		}
 	}
 	return nil
@@ -120,7 +150,8 @@ func refColsChanged(def *catalog.Table, fk *catalog.ForeignKey, row, nrow []type
 
 // fkChildren finds the rows of other whose fk columns equal row's
 // referenced columns; with all false it stops at the first.
-func (s *Session) fkChildren(c *exec.Ctx, t *dmlTarget, other *catalog.Object, fk *catalog.ForeignKey, row []types.Value, cs *cascadeState, all bool) ([]fkHit, *msgs.Error) {
+func (s *Session) fkChildren(c *exec.Ctx, t *dmlTarget, ref fkRef, row []types.Value, cs *cascadeState, all bool) ([]fkHit, *msgs.Error) {
+	other, fk := ref.child, ref.fk
 	ot := c.TableFor(t.db, other)
 	var hits []fkHit
 	visit := func(key []byte, orow []types.Value) error {
@@ -148,7 +179,7 @@ func (s *Session) fkChildren(c *exec.Ctx, t *dmlTarget, other *catalog.Object, f
 		return nil
 	}
 	var err error
-	if ix, order := exec.IndexWithPrefix(other.Table, fk.Columns); ix != nil {
+	if ix, order := ref.ix, ref.order; ix != nil {
 		// An index led by the referencing columns: seek the parent's
 		// key instead of scanning the child table.
 		vals := make([]types.Value, len(order))

@@ -31,7 +31,13 @@ func (s *Session) nullWarnWrap(w result.Writer) result.Writer {
 	if !s.opts.Has(session.AnsiWarnings) {
 		return w
 	}
-	n := &nullWarnWriter{Writer: w, s: s, line: s.warn.line, proc: s.warn.proc}
+	var n *nullWarnWriter
+	if k := len(s.nullFree); k > 0 {
+		n, s.nullFree = s.nullFree[k-1], s.nullFree[:k-1]
+	} else {
+		n = new(nullWarnWriter)
+	}
+	*n = nullWarnWriter{Writer: w, s: s, line: s.warn.line, proc: s.warn.proc}
 	s.warn.nulls = n
 	return n
 }
@@ -70,15 +76,18 @@ func (n *nullWarnWriter) Done(d result.Done) error {
 func (n *nullWarnWriter) Flush() error { return result.Flush(n.Writer) }
 
 // nullWarnEnd sends the warning of a successful statement that sent no
-// DONE, and drops it when the statement failed.
-func nullWarnEnd(w result.Writer, ok bool) error {
+// DONE, drops it when the statement failed, and keeps the wrapper for the
+// session's next statement.
+func (s *Session) nullWarnEnd(w result.Writer, ok bool) error {
 	n, _ := w.(*nullWarnWriter)
 	if n == nil {
 		return nil
 	}
-	if !ok {
-		n.pending = false
-		return nil
+	var err error
+	if ok {
+		err = n.send()
 	}
-	return n.send()
+	*n = nullWarnWriter{}
+	s.nullFree = append(s.nullFree, n)
+	return err
 }

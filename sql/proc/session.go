@@ -72,6 +72,9 @@ type Session struct {
 	tx      *txnState
 	tv      tableVarStore // table variable rows (tablevar_store.go)
 	warn    warnTarget    // where ANSI_WARNINGS OFF warnings go (arith_warn.go)
+	// nullFree are 8153 writers of finished statements, reused so that
+	// the per-statement wrapper costs no allocation (null_warn.go).
+	nullFree []*nullWarnWriter
 	// eventData is EVENTDATA() of the running DDL triggers (ddl_trigger.go).
 	eventData []string
 	// nowait is the RAISERROR … WITH NOWAIT error fail() must flush (arith_warn.go).

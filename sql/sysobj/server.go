@@ -149,21 +149,7 @@ reads bigint
 writes bigint
 logical_reads bigint
 is_user_process bit
-text_size int
-language nvarchar(128) null
-date_format nvarchar(3) null
-date_first smallint
-quoted_identifier bit
-arithabort bit
-ansi_null_dflt_on bit
-ansi_defaults bit
-ansi_warnings bit
-ansi_padding bit
-ansi_nulls bit
-concat_null_yields_null bit
-transaction_isolation_level smallint
-lock_timeout int
-deadlock_priority int
+`+sessionOptionCols+`
 row_count bigint
 prev_error int
 original_security_id varbinary(85)
@@ -264,21 +250,7 @@ task_address varbinary(8) null
 reads bigint
 writes bigint
 logical_reads bigint
-text_size int
-language nvarchar(128) null
-date_format nvarchar(3) null
-date_first smallint
-quoted_identifier bit
-arithabort bit
-ansi_null_dflt_on bit
-ansi_defaults bit
-ansi_warnings bit
-ansi_padding bit
-ansi_nulls bit
-concat_null_yields_null bit
-transaction_isolation_level smallint
-lock_timeout int
-deadlock_priority int
+`+sessionOptionCols+`
 row_count bigint
 prev_error int
 nest_level int
@@ -325,3 +297,22 @@ host_architecture nvarchar(256) null`, func(c *Ctx) [][]types.Value {
 		return [][]types.Value{{vS(h.Platform), vS(h.Distribution), vS(h.Release), vS(h.ServicePack), vN, vI(1033), vS(h.Architecture)}}
 	})
 }
+
+// sessionOptionCols are the SET-option columns sys.dm_exec_sessions and
+// sys.dm_exec_requests share (sessionOptions fills them).
+const sessionOptionCols = `
+text_size int
+language nvarchar(128) null
+date_format nvarchar(3) null
+date_first smallint
+quoted_identifier bit
+arithabort bit
+ansi_null_dflt_on bit
+ansi_defaults bit
+ansi_warnings bit
+ansi_padding bit
+ansi_nulls bit
+concat_null_yields_null bit
+transaction_isolation_level smallint
+lock_timeout int
+deadlock_priority int`
