@@ -8,17 +8,8 @@ import "testing"
 // DYNAMIC cursor sees the other session's insert ahead of it.
 func TestCursorSeesOtherSession(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, e *Engine) {
-		li, _ := e.Authenticate("sa", "Secret123!")
-		a, m := e.NewSession(SessionConfig{SPID: 71, Login: li, ODBCDefaults: true})
-		if m != nil {
-			t.Fatal(m)
-		}
-		b, m := e.NewSession(SessionConfig{SPID: 72, Login: li, ODBCDefaults: true})
-		if m != nil {
-			t.Fatal(m)
-		}
-		defer a.Close()
-		defer b.Close()
+		a := sessionAs(t, e, 71)
+		b := sessionAs(t, e, 72)
 
 		out(t, a, "CREATE TABLE cs (id int PRIMARY KEY, v varchar(10)) INSERT cs VALUES (1, 'one'), (2, 'two'), (3, 'three')")
 		got := out(t, a, "DECLARE k CURSOR KEYSET FOR SELECT id, v FROM cs ORDER BY id OPEN k SELECT @@CURSOR_ROWS AS cr FETCH NEXT FROM k")

@@ -28,17 +28,8 @@ func wantContains(t *testing.T, what, got string, parts ...string) {
 // and never existed after ROLLBACK.
 func TestDDLIsolation(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, e *Engine) {
-		li, _ := e.Authenticate("sa", "Secret123!")
-		a, m := e.NewSession(SessionConfig{SPID: 61, Login: li, ODBCDefaults: true})
-		if m != nil {
-			t.Fatal(m)
-		}
-		b, m := e.NewSession(SessionConfig{SPID: 62, Login: li, ODBCDefaults: true})
-		if m != nil {
-			t.Fatal(m)
-		}
-		defer a.Close()
-		defer b.Close()
+		a := sessionAs(t, e, 61)
+		b := sessionAs(t, e, 62)
 
 		got := out(t, a, "BEGIN TRAN CREATE TABLE x (id int PRIMARY KEY) INSERT x VALUES (1) SELECT id FROM x SELECT COUNT(*) AS n FROM sys.tables WHERE name = 'x'")
 		wantContains(t, "creator sees its table", got, "id int not null\n1\n", "n int not null\n1\n")
@@ -121,12 +112,9 @@ func TestDDLIsolation(t *testing.T) {
 // LOCK_TIMEOUT it fails with 1222 and leaves nothing behind.
 func TestDDLIsolationLockTimeout(t *testing.T) {
 	e := openEngine(t, mem.Open())
-	defer e.Close()
-	li, _ := e.Authenticate("sa", "Secret123!")
-	a, _ := e.NewSession(SessionConfig{SPID: 61, Login: li, ODBCDefaults: true})
-	b, _ := e.NewSession(SessionConfig{SPID: 62, Login: li, ODBCDefaults: true})
-	defer a.Close()
-	defer b.Close()
+	t.Cleanup(func() { e.Close() }) // after the sessions' cleanups
+	a := sessionAs(t, e, 61)
+	b := sessionAs(t, e, 62)
 	out(t, a, "BEGIN TRAN CREATE TABLE p1 (id int)")
 	got := out(t, b, "SET LOCK_TIMEOUT 100 CREATE TABLE p2 (id int)")
 	wantContains(t, "blocked DDL", got, "Msg 1222")
@@ -140,18 +128,15 @@ func TestDDLIsolationLockTimeout(t *testing.T) {
 // visible afterwards, no rolled-back one is, and object ids stay unique.
 func TestDDLIsolationConcurrent(t *testing.T) {
 	e := openEngine(t, mem.Open())
-	defer e.Close()
-	li, _ := e.Authenticate("sa", "Secret123!")
-	setup, _ := e.NewSession(SessionConfig{SPID: 60, Login: li, ODBCDefaults: true})
-	defer setup.Close()
+	t.Cleanup(func() { e.Close() }) // after the sessions' cleanups
+	setup := sessionAs(t, e, 60)
 	out(t, setup, "CREATE TABLE stable (id int PRIMARY KEY) INSERT stable VALUES (1), (2)")
 	done := make(chan struct{})
 	errs := make(chan string, 8)
 	for w := 0; w < 2; w++ {
 		go func(w int) {
 			defer func() { done <- struct{}{} }()
-			s, _ := e.NewSession(SessionConfig{SPID: int16(63 + w), Login: li, ODBCDefaults: true})
-			defer s.Close()
+			s := sessionAs(t, e, int16(63+w))
 			for i := 0; i < 20; i++ {
 				end := "COMMIT"
 				if i%2 == 1 {
@@ -172,8 +157,7 @@ func TestDDLIsolationConcurrent(t *testing.T) {
 	}
 	go func() {
 		defer func() { done <- struct{}{} }()
-		s, _ := e.NewSession(SessionConfig{SPID: 66, Login: li, ODBCDefaults: true})
-		defer s.Close()
+		s := sessionAs(t, e, 66)
 		for i := 0; i < 20; i++ {
 			out(t, s, "SELECT COUNT(*) FROM sys.tables SELECT COUNT(*) FROM stable")
 			if got := out(t, s, fmt.Sprintf("CREATE TABLE a_%d (id int)", i)); strings.Contains(got, "Msg ") {
@@ -198,12 +182,9 @@ func TestDDLIsolationConcurrent(t *testing.T) {
 // new table, after ROLLBACK it gets Msg 208.
 func TestDDLIsolationReaderWaits(t *testing.T) {
 	e := openEngine(t, mem.Open())
-	defer e.Close()
-	li, _ := e.Authenticate("sa", "Secret123!")
-	a, _ := e.NewSession(SessionConfig{SPID: 61, Login: li, ODBCDefaults: true})
-	b, _ := e.NewSession(SessionConfig{SPID: 62, Login: li, ODBCDefaults: true})
-	defer a.Close()
-	defer b.Close()
+	t.Cleanup(func() { e.Close() }) // after the sessions' cleanups
+	a := sessionAs(t, e, 61)
+	b := sessionAs(t, e, 62)
 	for _, end := range []string{"COMMIT", "ROLLBACK"} {
 		out(t, a, "BEGIN TRAN CREATE TABLE nx (id int) INSERT nx VALUES (42)")
 		res := make(chan string)

@@ -64,8 +64,24 @@ func forEachBackend(t *testing.T, f func(t *testing.T, e *Engine)) {
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
 			e := openEngine(t, b.open(t, t.TempDir()))
-			defer e.Close()
+			t.Cleanup(func() { e.Close() }) // after the sessions' cleanups
 			f(t, e)
 		})
 	}
+}
+
+// sessionAs opens an sa session with the given SPID (tests that need
+// several sessions); it is closed when the test ends.
+func sessionAs(t testing.TB, e *Engine, spid int16) Session {
+	t.Helper()
+	li, merr := e.Authenticate("sa", "Secret123!")
+	if merr != nil {
+		t.Fatal(merr)
+	}
+	s, merr := e.NewSession(SessionConfig{SPID: spid, Login: li, ODBCDefaults: true})
+	if merr != nil {
+		t.Fatal(merr)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }

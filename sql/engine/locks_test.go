@@ -10,22 +10,9 @@ import (
 // session, and a blocked writer's request as WAIT until the holder ends.
 func TestTranLocksView(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, e *Engine) {
-		li, _ := e.Authenticate("sa", "Secret123!")
-		a, m := e.NewSession(SessionConfig{SPID: 71, Login: li, ODBCDefaults: true})
-		if m != nil {
-			t.Fatal(m)
-		}
-		b, m := e.NewSession(SessionConfig{SPID: 72, Login: li, ODBCDefaults: true})
-		if m != nil {
-			t.Fatal(m)
-		}
-		c, m := e.NewSession(SessionConfig{SPID: 73, Login: li, ODBCDefaults: true})
-		if m != nil {
-			t.Fatal(m)
-		}
-		defer a.Close()
-		defer b.Close()
-		defer c.Close()
+		a := sessionAs(t, e, 71)
+		b := sessionAs(t, e, 72)
+		c := sessionAs(t, e, 73)
 		out(t, a, "CREATE TABLE lk (id int PRIMARY KEY, v int) INSERT lk VALUES (1, 0)")
 		out(t, a, "BEGIN TRAN UPDATE lk SET v = 1 WHERE id = 1")
 		q := "SELECT request_session_id AS spid, resource_type, request_mode, request_status FROM sys.dm_tran_locks WHERE resource_type IN ('KEY', 'OBJECT') ORDER BY spid, resource_type, request_status"
@@ -72,17 +59,8 @@ func contains(s, sub string) bool {
 // other completes.
 func TestDeadlockVictim(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, e *Engine) {
-		li, _ := e.Authenticate("sa", "Secret123!")
-		a, m := e.NewSession(SessionConfig{SPID: 81, Login: li, ODBCDefaults: true})
-		if m != nil {
-			t.Fatal(m)
-		}
-		b, m := e.NewSession(SessionConfig{SPID: 82, Login: li, ODBCDefaults: true})
-		if m != nil {
-			t.Fatal(m)
-		}
-		defer a.Close()
-		defer b.Close()
+		a := sessionAs(t, e, 81)
+		b := sessionAs(t, e, 82)
 		out(t, a, "CREATE TABLE dl (id int PRIMARY KEY, v int) INSERT dl VALUES (1, 0), (2, 0)")
 		out(t, a, "BEGIN TRAN UPDATE dl SET v = 1 WHERE id = 1")
 		out(t, b, "BEGIN TRAN UPDATE dl SET v = 2 WHERE id = 2")
