@@ -260,15 +260,8 @@ func (t *Table) Insert(cs *Counters, row []types.Value) (*msgs.Error, error) {
 		if ik == nil {
 			continue
 		}
-		if ix.Unique {
-			if _, ok, err := t.Txn.GetForUpdate(ik); err != nil {
-				return nil, err
-			} else if ok {
-				return t.dupErr(ix, row), nil
-			}
-		}
-		if err := t.Txn.Set(ik, key[len(t.rowPrefix()):]); err != nil {
-			return nil, err
+		if m, err := t.putIndexEntry(ix, ik, key[len(t.rowPrefix()):], row); m != nil || err != nil {
+			return m, err
 		}
 	}
 	return nil, t.Txn.Set(key, EncodeRow(nil, row))
@@ -337,15 +330,8 @@ func (t *Table) Update(cs *Counters, key []byte, old, row []types.Value) (*msgs.
 		if nik == nil {
 			continue
 		}
-		if ix.Unique {
-			if _, ok, err := t.Txn.GetForUpdate(nik); err != nil {
-				return nil, err
-			} else if ok {
-				return t.dupErr(ix, row), nil
-			}
-		}
-		if err := t.Txn.Set(nik, suffix); err != nil {
-			return nil, err
+		if m, err := t.putIndexEntry(ix, nik, suffix, row); m != nil || err != nil {
+			return m, err
 		}
 	}
 	return nil, t.Txn.Set(key, EncodeRow(nil, row))
@@ -388,15 +374,8 @@ func (t *Table) Reinsert(cs *Counters, key []byte, row []types.Value) (*msgs.Err
 			if ik == nil {
 				continue
 			}
-			if ix.Unique {
-				if _, ok, err := t.Txn.GetForUpdate(ik); err != nil {
-					return nil, err
-				} else if ok {
-					return t.dupErr(ix, row), nil
-				}
-			}
-			if err := t.Txn.Set(ik, key[len(t.rowPrefix()):]); err != nil {
-				return nil, err
+			if m, err := t.putIndexEntry(ix, ik, key[len(t.rowPrefix()):], row); m != nil || err != nil {
+				return m, err
 			}
 		}
 		return nil, t.Txn.Set(key, EncodeRow(nil, row))
@@ -468,4 +447,18 @@ func (t *Table) GetForUpdate(key []byte) ([]types.Value, bool, error) {
 		return nil, ok, err
 	}
 	return DecodeRow(v, nil), true, nil
+}
+
+// putIndexEntry writes a nonclustered index entry pointing at a row (its
+// storage key without the row prefix), refusing a duplicate in a unique
+// index (Msg 2601/2627).
+func (t *Table) putIndexEntry(ix *catalog.Index, ik, rowSuffix []byte, row []types.Value) (*msgs.Error, error) {
+	if ix.Unique {
+		if _, ok, err := t.Txn.GetForUpdate(ik); err != nil {
+			return nil, err
+		} else if ok {
+			return t.dupErr(ix, row), nil
+		}
+	}
+	return nil, t.Txn.Set(ik, rowSuffix)
 }
